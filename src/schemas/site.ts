@@ -1,0 +1,34 @@
+import { z } from "astro/zod";
+import { LocaleSchema, TextSchema } from "./common.ts";
+
+/** content/site.yaml: the organisation and how the site is served. */
+export const SiteSchema = z.strictObject({
+  name: TextSchema,
+  nameEn: TextSchema,
+  organisation: TextSchema,
+  organisationEn: TextSchema.optional(),
+  description: TextSchema.optional(),
+  descriptionEn: TextSchema.optional(),
+  url: z.url({ error: "an absolute URL like https://kb.example.org" }),
+  base: z
+    .string()
+    .regex(/^\/(?:[a-z0-9._-]+\/)*$/, "a path that starts and ends with /, e.g. /kb/")
+    .default("/"),
+  defaultLocale: LocaleSchema.default("zh-CN"),
+  contact: z
+    .strictObject({
+      email: z.email().optional(),
+      phone: TextSchema.optional(),
+      address: TextSchema.optional(),
+    })
+    .optional(),
+  kiosk: z
+    .strictObject({
+      enabled: z.boolean().default(false),
+      idleSeconds: z.number().int().min(15).max(3600).default(120),
+    })
+    .default({ enabled: false, idleSeconds: 120 }),
+  featuredCourses: z.array(z.string()).default([]),
+  keyPolicies: z.array(z.string()).default([]),
+});
+export type Site = z.infer<typeof SiteSchema>;
