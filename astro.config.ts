@@ -1,0 +1,45 @@
+import { readFileSync } from "node:fs";
+import mdx from "@astrojs/mdx";
+import sitemap from "@astrojs/sitemap";
+import tailwindcss from "@tailwindcss/vite";
+import { defineConfig } from "astro/config";
+import { parse as parseYaml } from "yaml";
+import { unionKb } from "./src/lib/astro/integration.ts";
+import { contentDir } from "./src/lib/content-dir.ts";
+
+const content = contentDir();
+
+/** site.yaml decides the public URL and sub-folder; a broken file is reported by the check. */
+function siteSettings(): { url: string; base: string } {
+  try {
+    const data = parseYaml(readFileSync(`${content}/site.yaml`, "utf8")) as { url?: string; base?: string };
+    return { url: data.url ?? "https://example.org", base: data.base ?? "/" };
+  } catch {
+    return { url: "https://example.org", base: "/" };
+  }
+}
+
+const { url, base } = siteSettings();
+
+export default defineConfig({
+  site: url,
+  base,
+  trailingSlash: "always",
+  outDir: process.env.UNION_KB_OUT ?? "./dist",
+  build: { format: "directory" },
+  integrations: [unionKb({ contentDir: content }), mdx(), sitemap()],
+  vite: {
+    plugins: [tailwindcss()],
+    build: {
+      rollupOptions: {
+        // Astro's MDX pipeline marks every MDX module with this directive; the
+        // bundler's notice about it is noise, not a problem in the content.
+        onwarn(warning, warn) {
+          if (warning.code === "MODULE_LEVEL_DIRECTIVE" && warning.message.includes("astro:head-inject")) return;
+          warn(warning);
+        },
+      },
+    },
+  },
+  devToolbar: { enabled: false },
+});

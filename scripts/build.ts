@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+/**
+ * `npm run build`: check the content, build the site into a temporary folder,
+ * and replace the output folder only when everything succeeded, so a failed
+ * build never leaves a half-written site behind.
+ */
+import { existsSync, renameSync, rmSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { EXIT, parseCliArgs } from "../src/lib/cli/args.ts";
+import { checkKnowledgeBase } from "../src/lib/content-check/check.ts";
+import { contentDir } from "../src/lib/content-dir.ts";
+import { formatReport } from "../src/lib/problems.ts";
+
+const HELP = `Usage: npm run build -- [options]
+
+Checks the knowledge base, then builds the static site.
+
+Options:
+  --content <dir>  the content folder (default: content, or $UNION_KB_CONTENT)
+  --out <dir>      where to write the site (default: dist)
+  -h, --help       show this help
+
+Exit codes: 0 built, 1 content errors or build failure, 2 usage error.`;
+
+const { values } = parseCliArgs(process.argv.slice(2), { content: { type: "string" }, out: { type: "string" } }, HELP);
+const content = values.content ? resolve(values.content) : contentDir();
+const out = resolve(values.out ?? process.env.UNION_KB_OUT ?? "dist");
+if (!existsSync(content)) {
+  console.error(`The content folder ${content} does not exist.\n\n${HELP}`);
+  process.exit(EXIT.usage);
+}
+
+const started = performance.now();
+const check = checkKnowledgeBase(content);
+if (check.problems.length) console.error(formatReport(check.problems));
+if (check.errors) {
+  console.error("\nThe site was not built: fix the errors above and run the build again. The previous site (if any) is unchanged.");
+  process.exit(EXIT.content);
+}
+
+const temp = join(dirname(out), `.${out.split(/[\\/]/).at(-1)}-building-${process.pid}`);
+process.env.UNION_KB_CONTENT = content;
+process.env.UNION_KB_OUT = temp;
+process.env.UNION_KB_SKIP_CHECK = "1";
+try {
+  const { build } = await import("astro");
+  await build({ root: process.cwd(), outDir: temp, logLevel: process.env.UNION_KB_LOG_LEVEL === "debug" ? "debug" : "warn" });
+} catch (error) {
+  rmSync(temp, { recursive: true, force: true });
+  console.error(`\nThe build failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error("The previous site (if any) is unchanged.");
+  process.exit(EXIT.content);
+}
+
+const old = `${temp}-old`;
+if (existsSync(out)) renameSync(out, old);
+renameSync(temp, out);
+rmSync(old, { recursive: true, force: true });
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`Built ${check.kb.courses.length} courses, ${check.kb.lessons.length} lessons, ${check.kb.policies.length} policies, ${check.kb.cases.length} cases into ${out} in ${seconds} s.`);

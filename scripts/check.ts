@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+/** `npm run check`: validate the knowledge base without building the site. */
+import { existsSync, watch } from "node:fs";
+import { resolve } from "node:path";
+import { EXIT, parseCliArgs } from "../src/lib/cli/args.ts";
+import { checkKnowledgeBase } from "../src/lib/content-check/check.ts";
+import { contentDir } from "../src/lib/content-dir.ts";
+import { formatReport } from "../src/lib/problems.ts";
+
+const HELP = `Usage: npm run check -- [options]
+
+Checks every file of the knowledge base against its schema and every
+cross-reference (topics, citations, article numbers), and lists all problems.
+
+Options:
+  --content <dir>  the content folder (default: content, or $UNION_KB_CONTENT)
+  --watch          check again whenever a file changes
+  --json           print the problems as JSON
+  -h, --help       show this help
+
+Exit codes: 0 no errors, 1 content errors, 2 usage error.`;
+
+const { values } = parseCliArgs(
+  process.argv.slice(2),
+  { content: { type: "string" }, watch: { type: "boolean" }, json: { type: "boolean" } },
+  HELP,
+);
+const dir = values.content ? resolve(values.content) : contentDir();
+if (!existsSync(dir)) {
+  console.error(`The content folder ${dir} does not exist.\n\n${HELP}`);
+  process.exit(EXIT.usage);
+}
+
+function runCheck(): number {
+  const started = performance.now();
+  const result = checkKnowledgeBase(dir);
+  if (values.json) {
+    console.log(JSON.stringify(result.problems, null, 2));
+  } else {
+    const { kb } = result;
+    const counts = `${kb.courses.length} courses, ${kb.lessons.length} lessons, ${kb.policies.length} policies, ${kb.cases.length} cases, ${kb.glossary.length} terms, ${kb.topics.length} topics`;
+    const output = formatReport(result.problems);
+    const ms = Math.round(performance.now() - started);
+    (result.errors ? console.error : console.log)(`${output}\nChecked ${counts} in ${ms} ms.`);
+  }
+  return result.errors ? EXIT.content : EXIT.ok;
+}
+
+if (values.watch) {
+  runCheck();
+  let timer: NodeJS.Timeout | undefined;
+  watch(dir, { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      console.clear();
+      runCheck();
+    }, 150);
+  });
+  console.log("Watching for changes… (Ctrl+C to stop)");
+} else {
+  process.exit(runCheck());
+}

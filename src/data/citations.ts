@@ -1,0 +1,66 @@
+import { getCollection } from "astro:content";
+import { scanMdxElements } from "../lib/content-check/mdx-scan.ts";
+import type { Citation } from "../schemas/common.ts";
+import { getAllLessons } from "./courses.ts";
+import { routes } from "./urls.ts";
+
+/** A page that cites a policy article. */
+export interface CitingPage {
+  kind: "lesson" | "case";
+  title: string;
+  path: string;
+}
+
+/** Citations written in the body as <Cite policy="…" article={N} />. */
+function bodyCitations(body: string | undefined): Citation[] {
+  if (!body) return [];
+  return scanMdxElements(body, 1)
+    .filter((e) => e.name === "Cite")
+    .flatMap(({ attributes: { policy, article } }) =>
+      typeof policy === "string" && typeof article === "number" ? [{ policy, article }] : [],
+    );
+}
+
+let index: Promise<Map<string, CitingPage[]>> | undefined;
+
+const key = (policy: string, article: number) => `${policy}#${article}`;
+
+/**
+ * Who cites what, computed once per build: `policy#article` → citing pages,
+ * and `policy` → every page citing any of its articles.
+ */
+export function citationIndex(): Promise<Map<string, CitingPage[]>> {
+  index ??= (async () => {
+    const map = new Map<string, CitingPage[]>();
+    const add = (citations: Citation[], page: CitingPage) => {
+      const keys = new Set(citations.flatMap((c) => [key(c.policy, c.article), c.policy]));
+      for (const k of keys) map.set(k, [...(map.get(k) ?? []), page]);
+    };
+    for (const { entry, course, slug } of await getAllLessons()) {
+      add([...entry.data.cites, ...bodyCitations(entry.body)], {
+        kind: "lesson",
+        title: entry.data.title,
+        path: routes.lesson(course, slug),
+      });
+    }
+    for (const entry of await getCollection("cases")) {
+      add([...entry.data.cites, ...bodyCitations(entry.body)], {
+        kind: "case",
+        title: entry.data.title,
+        path: routes.case(entry.id),
+      });
+    }
+    return map;
+  })();
+  return index;
+}
+
+/** Pages citing one article. */
+export async function citationsOf(policy: string, article: number): Promise<CitingPage[]> {
+  return (await citationIndex()).get(key(policy, article)) ?? [];
+}
+
+/** Pages citing any article of a policy. */
+export async function citationsOfPolicy(policy: string): Promise<CitingPage[]> {
+  return (await citationIndex()).get(policy) ?? [];
+}

@@ -1,0 +1,31 @@
+import { type CollectionEntry, getCollection, getEntry } from "astro:content";
+import type { LawArticle, LawText } from "../lib/law/parse-law-text.ts";
+
+export type PolicyEntry = CollectionEntry<"policies">;
+
+/** Policies grouped for the library: laws first, then by adoption date, newest first. */
+export async function getPolicies(): Promise<PolicyEntry[]> {
+  const order = ["law", "administrative-regulation", "state-council-decision", "departmental-rule", "local-regulation", "union-document"];
+  const policies = await getCollection("policies");
+  return policies.sort(
+    (a, b) =>
+      order.indexOf(a.data.kind) - order.indexOf(b.data.kind) ||
+      b.data.adopted.getTime() - a.data.adopted.getTime(),
+  );
+}
+
+/** One policy by id. */
+export async function getPolicy(id: string): Promise<PolicyEntry | undefined> {
+  return getEntry("policies", id);
+}
+
+/** The parsed official text of a policy, when it has one. */
+export async function getLawText(policyId: string): Promise<LawText | undefined> {
+  const entry = await getEntry("lawTexts", policyId);
+  return entry?.data as LawText | undefined;
+}
+
+/** One article of a policy's text (the check guarantees cited articles exist). */
+export async function getArticle(policyId: string, article: number): Promise<LawArticle | undefined> {
+  return (await getLawText(policyId))?.articles.find((a) => a.number === article);
+}

@@ -1,0 +1,28 @@
+import type { AstroIntegration } from "astro";
+import { checkKnowledgeBase } from "../content-check/check.ts";
+import { formatReport } from "../problems.ts";
+
+/**
+ * Runs the same checks as `npm run check` before Astro loads content, so a
+ * build never starts on broken content and authors see the friendly report
+ * instead of a stack trace. In dev the report is printed and the server stays up.
+ */
+export function unionKb(options: { contentDir: string }): AstroIntegration {
+  return {
+    name: "union-kb",
+    hooks: {
+      "astro:config:setup": ({ command, logger }) => {
+        if (command === "preview" || process.env.UNION_KB_SKIP_CHECK === "1") return;
+        const result = checkKnowledgeBase(options.contentDir);
+        if (result.problems.length === 0) return;
+        const report = formatReport(result.problems);
+        if (result.errors === 0) {
+          logger.warn(`\n${report}`);
+          return;
+        }
+        console.error(`\n${report}\n\nThe content has errors; fix them and run the command again.`);
+        if (command === "build") process.exit(1);
+      },
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import type { Problem } from "../problems.ts";
+import { type KnowledgeBase, loadKnowledgeBase } from "./load.ts";
+import { checkReferences } from "./references.ts";
+
+/** The outcome of checking a knowledge base. */
+export interface CheckResult {
+  kb: KnowledgeBase;
+  problems: Problem[];
+  errors: number;
+  warnings: number;
+}
+
+/**
+ * Validates a whole content folder: every file against its schema, then every
+ * cross-reference. Collects all problems instead of stopping at the first.
+ */
+export function checkKnowledgeBase(contentDir: string, cwd = process.cwd()): CheckResult {
+  const { kb, problems } = loadKnowledgeBase(contentDir, cwd);
+  problems.push(...checkReferences(kb));
+  const errors = problems.filter((p) => p.severity === "error").length;
+  return { kb, problems, errors, warnings: problems.length - errors };
+}

@@ -1,0 +1,232 @@
+import type { Citation } from "../../schemas/common.ts";
+import { intToChinese } from "../law/chinese-numerals.ts";
+import { MDX_COMPONENTS } from "../mdx-components.ts";
+import type { Problem } from "../problems.ts";
+import type { Entry, KnowledgeBase } from "./load.ts";
+import { scanMdxElements } from "./mdx-scan.ts";
+import { closest, listValues } from "./suggest.ts";
+
+type Report = (entry: Pick<Entry<unknown>, "file">, problem: Omit<Problem, "file" | "severity">, severity?: Problem["severity"]) => void;
+
+function withLine(line: number | undefined): { line?: number } {
+  return line === undefined ? {} : { line };
+}
+
+/** Checks that every id in `ids` names one of `known`, with a "did you mean". */
+function checkIds(
+  report: Report,
+  entry: Entry<unknown>,
+  field: string,
+  ids: readonly string[],
+  known: ReadonlySet<string>,
+  what: string,
+  hint: string,
+): void {
+  ids.forEach((id, index) => {
+    if (known.has(id)) return;
+    const guess = closest(id, known);
+    report(entry, {
+      ...withLine(entry.lineOf([field, index])),
+      field: `${field}[${index}]`,
+      message: `unknown ${what} “${id}”`,
+      expected: `one of: ${listValues([...known].sort())}`,
+      found: JSON.stringify(id),
+      hint: guess ? `did you mean “${guess}”?` : hint,
+    });
+  });
+}
+
+/** Checks one citation against the policies and their parsed texts. */
+function checkCitation(
+  report: Report,
+  kb: KnowledgeBase,
+  entry: Entry<unknown>,
+  citation: Citation,
+  where: { field?: string; line?: number },
+): void {
+  const policy = kb.policies.find((p) => p.id === citation.policy);
+  const found = `${citation.policy}, article ${citation.article}`;
+  if (!policy) {
+    const guess = closest(citation.policy, kb.policies.map((p) => p.id));
+    report(entry, {
+      ...where,
+      message: `cites a policy that does not exist: “${citation.policy}”`,
+      expected: `a policy id: ${listValues(kb.policies.map((p) => p.id).sort())}`,
+      found,
+      hint: guess ? `did you mean “${guess}”?` : "policy ids are the folder names under content/policies/",
+    });
+    return;
+  }
+  const text = kb.lawTexts.get(policy.id);
+  if (!text) {
+    report(entry, {
+      ...where,
+      message: `cites article ${citation.article} of “${policy.id}”, which has no full text`,
+      found,
+      hint: `add ${policy.file.replace(/index\.mdx$/, "text.zh.md")} (npm run import-law), or cite a policy that has its text`,
+    });
+    return;
+  }
+  const last = text.text.articles.at(-1)?.number ?? 0;
+  if (!text.text.articles.some((a) => a.number === citation.article)) {
+    report(entry, {
+      ...where,
+      message: `cites article ${citation.article} of ${policy.data.shortTitle}, which has no such article`,
+      expected: `an article number from 1 to ${last} (第一条 to 第${intToChinese(last)}条)`,
+      found,
+      hint: "check the article number in the official text; numbers change between versions of a law",
+    });
+    return;
+  }
+  if (policy.data.status === "repealed") {
+    report(
+      entry,
+      {
+        ...where,
+        message: `cites ${policy.data.shortTitle}, which is repealed`,
+        found,
+        hint: policy.data.supersededBy
+          ? `cite the law now in force, “${policy.data.supersededBy}”, unless the old text is the point`
+          : "make sure readers are told that this text is no longer in force",
+      },
+      "warning",
+    );
+  }
+}
+
+/** Checks <Cite> and other components in an MDX body. */
+function checkMdxBody(report: Report, kb: KnowledgeBase, entry: Entry<unknown>): void {
+  if (entry.body === undefined || entry.bodyLine === undefined) return;
+  const known = new Set<string>(MDX_COMPONENTS);
+  for (const element of scanMdxElements(entry.body, entry.bodyLine)) {
+    if (!known.has(element.name)) {
+      const guess = closest(element.name, known);
+      report(entry, {
+        line: element.line,
+        message: `unknown component <${element.name}>`,
+        expected: `one of: ${[...known].join(", ")}`,
+        hint: guess ? `did you mean <${guess}>?` : "see docs/authoring.md for the components you can use",
+      });
+      continue;
+    }
+    if (element.name !== "Cite") continue;
+    const { policy, article } = element.attributes;
+    if (typeof policy !== "string" || typeof article !== "number") {
+      report(entry, {
+        line: element.line,
+        message: "<Cite> needs a policy id and an article number",
+        expected: '<Cite policy="vocational-education-law-2022" article={24} />',
+        found: JSON.stringify(element.attributes),
+        hint: "write the article number in curly braces: article={24}",
+      });
+      continue;
+    }
+    checkCitation(report, kb, entry, { policy, article }, { line: element.line });
+  }
+}
+
+function checkCitationList(report: Report, kb: KnowledgeBase, entry: Entry<{ cites: Citation[] }>): void {
+  entry.data.cites.forEach((citation, index) => {
+    checkCitation(report, kb, entry, citation, {
+      field: `cites[${index}]`,
+      ...withLine(entry.lineOf(["cites", index])),
+    });
+  });
+}
+
+/** Follows supersedes links to find a cycle (A supersedes B supersedes A). */
+function checkSupersedes(report: Report, kb: KnowledgeBase): void {
+  const byId = new Map(kb.policies.map((p) => [p.id, p]));
+  for (const policy of kb.policies) {
+    for (const field of ["supersedes", "supersededBy"] as const) {
+      const target = policy.data[field];
+      if (target && !byId.has(target)) {
+        report(policy, {
+          ...withLine(policy.lineOf([field])),
+          field,
+          message: `refers to a policy that does not exist: “${target}”`,
+          expected: `a policy id: ${listValues([...byId.keys()].sort())}`,
+          hint: "policy ids are the folder names under content/policies/",
+        });
+      }
+    }
+    const seen = [policy.id];
+    let next = policy.data.supersedes;
+    while (next && byId.has(next)) {
+      if (seen.includes(next)) {
+        report(policy, {
+          ...withLine(policy.lineOf(["supersedes"])),
+          field: "supersedes",
+          message: `supersedes forms a circle: ${[...seen, next].join(" → ")}`,
+          hint: "a policy can only supersede older ones; remove one of the links",
+        });
+        break;
+      }
+      seen.push(next);
+      next = byId.get(next)?.data.supersedes;
+    }
+    if (policy.data.status === "superseded" && !policy.data.supersededBy) {
+      report(policy, {
+        ...withLine(policy.lineOf(["status"])),
+        field: "supersededBy",
+        message: "a superseded policy must say which policy replaced it",
+        hint: "add `supersededBy: <id of the policy in force>`",
+      });
+    }
+  }
+}
+
+/**
+ * Checks every cross-reference in a loaded knowledge base: topics, glossary
+ * links, citations (ids and article ranges), supersedes chains, components.
+ */
+export function checkReferences(kb: KnowledgeBase): Problem[] {
+  const problems: Problem[] = [];
+  const report: Report = (entry, problem, severity = "error") => {
+    problems.push({ severity, file: entry.file, ...problem });
+  };
+  const topicIds = new Set(kb.topics.map((t) => t.id));
+  const topicHint = "topic ids are listed in content/topics.yaml; add the topic there first";
+  const tagged: Entry<{ topics: string[] }>[] = [...kb.courses, ...kb.lessons, ...kb.policies, ...kb.cases, ...kb.glossary];
+  for (const entry of tagged) checkIds(report, entry, "topics", entry.data.topics, topicIds, "topic", topicHint);
+
+  const termIds = new Set(kb.glossary.map((t) => t.id));
+  for (const term of kb.glossary) {
+    checkIds(report, term, "related", term.data.related, termIds, "glossary term", "related terms are ids of other entries in glossary.yaml");
+    term.data.sources.forEach((citation, index) => {
+      checkCitation(report, kb, term, citation, { field: `sources[${index}]`, ...withLine(term.lineOf(["sources", index])) });
+    });
+  }
+
+  const courseIds = new Set(kb.courses.map((c) => c.id));
+  for (const course of kb.courses) {
+    const { translationOf } = course.data;
+    if (translationOf) checkIds(report, course, "translationOf", [translationOf], courseIds, "course", "use the folder name of the course this one translates");
+    if (!kb.lessons.some((l) => l.course === course.id)) {
+      report(course, { message: "this course has no lessons yet", hint: "add lessons named 01-….mdx beside course.yaml" }, "warning");
+    }
+  }
+
+  for (const entry of [...kb.lessons, ...kb.cases]) {
+    checkCitationList(report, kb, entry);
+    checkMdxBody(report, kb, entry);
+  }
+  for (const policy of kb.policies) {
+    checkMdxBody(report, kb, policy);
+    policy.data.keyArticles.forEach((key, index) => {
+      checkCitation(report, kb, policy, { policy: policy.id, article: key.article }, {
+        field: `keyArticles[${index}]`,
+        ...withLine(policy.lineOf(["keyArticles", index])),
+      });
+    });
+  }
+  checkSupersedes(report, kb);
+
+  if (kb.site) {
+    const site = kb.site;
+    const policyIds = new Set(kb.policies.map((p) => p.id));
+    checkIds(report, site, "featuredCourses", site.data.featuredCourses, courseIds, "course", "use course folder names");
+    checkIds(report, site, "keyPolicies", site.data.keyPolicies, policyIds, "policy", "use policy folder names");
+  }
+  return problems;
+}

@@ -1,0 +1,76 @@
+import { readFileSync } from "node:fs";
+
+/** The text of a file, or why it cannot be read as UTF-8 text. */
+export type TextFileResult =
+  | { ok: true; text: string }
+  | { ok: false; message: string; hint: string; line?: number };
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+const gb18030 = new TextDecoder("gb18030", { fatal: true });
+
+/** 1-based line of a byte offset, counting LF bytes before it. */
+function lineOfByte(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+/** Byte offset of the first line that is not valid UTF-8 (line by line, so characters are never split). */
+function firstBadUtf8Line(bytes: Uint8Array): number {
+  for (let start = 0; start < bytes.length; ) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline === -1 ? bytes.length : newline + 1;
+    try {
+      utf8.decode(bytes.subarray(start, end));
+    } catch {
+      return start;
+    }
+    start = end;
+  }
+  return bytes.length;
+}
+
+/**
+ * Decodes content bytes as UTF-8 and explains the usual ways files copied from
+ * Word, WeChat or old Windows editors go wrong: a byte-order mark, GBK/GB18030
+ * encoding, or bytes that are not text at all.
+ */
+export function decodeContentBytes(bytes: Uint8Array): TextFileResult {
+  if (bytes.length === 0) {
+    return { ok: false, message: "the file is empty (0 bytes)", hint: "write the entry's content, or delete the file" };
+  }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return {
+      ok: false,
+      line: 1,
+      message: "the file starts with a byte-order mark (BOM)",
+      hint: "save it as “UTF-8” without BOM (in Notepad: Save as → Encoding: UTF-8; in VS Code: click “UTF-8 with BOM” in the status bar → Save with Encoding → UTF-8)",
+    };
+  }
+  try {
+    return { ok: true, text: utf8.decode(bytes) };
+  } catch {
+    const line = lineOfByte(bytes, firstBadUtf8Line(bytes));
+    try {
+      gb18030.decode(bytes);
+      return {
+        ok: false,
+        line,
+        message: "the file is not UTF-8; it looks like GBK/GB18030 (a Chinese Windows encoding)",
+        hint: "open it and save it again with the encoding “UTF-8” (VS Code: Reopen with Encoding → GB18030, then Save with Encoding → UTF-8)",
+      };
+    } catch {
+      return {
+        ok: false,
+        line,
+        message: "the file contains bytes that are not valid UTF-8 text",
+        hint: "the file may be damaged or not a text file; copy the text into a new UTF-8 file",
+      };
+    }
+  }
+}
+
+/** Reads a content file as strict UTF-8 (see decodeContentBytes). */
+export function readContentFile(path: string): TextFileResult {
+  return decodeContentBytes(readFileSync(path));
+}
