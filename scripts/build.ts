@@ -9,7 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { EXIT, parseCliArgs } from "../src/lib/cli/args.ts";
 import { checkKnowledgeBase } from "../src/lib/content-check/check.ts";
 import { contentDir } from "../src/lib/content-dir.ts";
-import { formatReport } from "../src/lib/problems.ts";
+import { formatReport, summariseCounts } from "../src/lib/problems.ts";
 
 const HELP = `Usage: npm run build -- [options]
 
@@ -57,4 +57,4 @@ if (existsSync(out)) renameSync(out, old);
 renameSync(temp, out);
 rmSync(old, { recursive: true, force: true });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(`Built ${check.kb.courses.length} courses, ${check.kb.lessons.length} lessons, ${check.kb.policies.length} policies, ${check.kb.cases.length} cases into ${out} in ${seconds} s.`);
+console.log(`Built ${summariseCounts(check.kb)} into ${out} in ${seconds} s.`);

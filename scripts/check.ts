@@ -5,7 +5,7 @@ import { resolve } from "node:path";
 import { EXIT, parseCliArgs } from "../src/lib/cli/args.ts";
 import { checkKnowledgeBase } from "../src/lib/content-check/check.ts";
 import { contentDir } from "../src/lib/content-dir.ts";
-import { formatReport } from "../src/lib/problems.ts";
+import { formatReport, summariseCounts } from "../src/lib/problems.ts";
 
 const HELP = `Usage: npm run check -- [options]
 
@@ -38,7 +38,7 @@ function runCheck(): number {
     console.log(JSON.stringify(result.problems, null, 2));
   } else {
     const { kb } = result;
-    const counts = `${kb.courses.length} courses, ${kb.lessons.length} lessons, ${kb.policies.length} policies, ${kb.cases.length} cases, ${kb.glossary.length} terms, ${kb.topics.length} topics`;
+    const counts = summariseCounts(kb);
     const output = formatReport(result.problems);
     const ms = Math.round(performance.now() - started);
     (result.errors ? console.error : console.log)(`${output}\nChecked ${counts} in ${ms} ms.`);

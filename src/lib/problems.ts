@@ -50,3 +50,16 @@ export function showValue(value: unknown): string {
   const text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
+
+/** "1 course, 2 lessons, …" for a knowledge base's collections. */
+export function summariseCounts(kb: Record<"courses" | "lessons" | "policies" | "cases" | "glossary" | "topics", readonly unknown[]>): string {
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  return [
+    plural(kb.courses.length, "course", "courses"),
+    plural(kb.lessons.length, "lesson", "lessons"),
+    plural(kb.policies.length, "policy", "policies"),
+    plural(kb.cases.length, "case", "cases"),
+    plural(kb.glossary.length, "glossary term", "glossary terms"),
+    plural(kb.topics.length, "topic", "topics"),
+  ].join(", ");
+}

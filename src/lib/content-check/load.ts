@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
 import type { z } from "astro/zod";
 import { type Case, CaseSchema } from "../../schemas/case.ts";
 import { type Course, CourseSchema } from "../../schemas/course.ts";
@@ -59,8 +59,10 @@ class Loader {
     this.cwd = cwd;
   }
 
+  /** Paths inside the project are shown relative to it; others in full. */
   display(path: string): string {
-    return relative(this.cwd, path) || path;
+    const rel = relative(this.cwd, path);
+    return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
   }
 
   error(file: string, message: string, extra: Partial<Problem> = {}): void {

@@ -37,8 +37,16 @@ const TYPE_WORDS: Record<string, string> = {
   date: "a date (YYYY-MM-DD)",
 };
 
+interface Described {
+  message?: string;
+  expected?: string | undefined;
+  hint?: string;
+  /** Present (as undefined) when the found value is not worth showing. */
+  found?: undefined;
+}
+
 /** Turns one zod issue into what was expected and a hint. */
-function describe(issue: z.core.$ZodIssue, found: unknown, source: EntrySource): Partial<Problem> {
+function describe(issue: z.core.$ZodIssue, found: unknown, source: EntrySource): Described {
   switch (issue.code) {
     case "invalid_type":
       if (found === undefined) {

@@ -1,0 +1,28 @@
+import { type SpawnSyncReturns, spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+export const VALID_CONTENT = join(ROOT, "tests/fixtures/valid/content");
+
+/**
+ * A temporary knowledge base: the valid fixture with the files of
+ * tests/fixtures/broken/<scenario>/ laid over it (when a scenario is given).
+ */
+export function fixtureContent(scenario?: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `union-kb-${scenario ?? "valid"}-`));
+  cpSync(VALID_CONTENT, dir, { recursive: true });
+  if (scenario) cpSync(join(ROOT, "tests/fixtures/broken", scenario), dir, { recursive: true });
+  return dir;
+}
+
+/** Runs a script from scripts/ with the Node that runs the tests (Node 24). */
+export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [join(ROOT, "scripts", script), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", ...env },
+    timeout: 300_000,
+  });
+}
