@@ -91,12 +91,15 @@ export class LawTextError extends Error {
   /** 1-based line, or 0 when the problem concerns the whole text. */
   readonly line: number;
   readonly hint: string;
+  /** The message without the "line N: " prefix, for reports that show the line separately. */
+  readonly detail: string;
 
-  constructor(line: number, message: string, hint: string) {
-    super(line > 0 ? `line ${line}: ${message}` : message);
+  constructor(line: number, detail: string, hint: string) {
+    super(line > 0 ? `line ${line}: ${detail}` : detail);
     this.name = "LawTextError";
     this.line = line;
     this.hint = hint;
+    this.detail = detail;
   }
 }
 

@@ -1,0 +1,173 @@
+import { spawnSync } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { PolicySchema } from "../../src/schemas/policy.ts";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const NODE = join(ROOT, "node_modules/.bin/node");
+const SCRIPT = join(ROOT, "scripts/import-law.ts");
+const LAWS = join(ROOT, "tests/fixtures/laws");
+
+let temp = "";
+let content = "";
+
+beforeAll(() => {
+  temp = mkdtempSync(join(tmpdir(), "import-law-"));
+  content = join(temp, "content");
+  mkdirSync(content);
+});
+
+afterAll(() => {
+  rmSync(temp, { recursive: true, force: true });
+});
+
+/** Runs the script like `npm run import-law -- …` would. */
+function importLaw(...args: string[]) {
+  const result = spawnSync(NODE, [SCRIPT, ...args], { cwd: ROOT, encoding: "utf8" });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The YAML between the --- fences of an .mdx file. */
+function frontmatter(mdx: string): unknown {
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(mdx);
+  if (match?.[1] === undefined) throw new Error("no frontmatter");
+  return parse(match[1]);
+}
+
+/** Folder names in content/policies (including hidden temp folders). */
+function policyFolders(): string[] {
+  const policies = join(content, "policies");
+  return existsSync(policies) ? readdirSync(policies).sort() : [];
+}
+
+describe("npm run import-law", () => {
+  const source = join(LAWS, "vocational-education-law-2022.zh.md");
+
+  it("creates text.zh.md and index.mdx with frontmatter that fits the policy schema", () => {
+    const run = importLaw(source, "--slug", "vel-2022", "--content", content);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("8 chapters, 69 articles");
+    expect(run.stdout).toContain("第八章 附则: articles 68–69");
+
+    const folder = join(content, "policies", "vel-2022");
+    expect(readdirSync(folder).sort()).toEqual(["index.mdx", "text.zh.md"]);
+    expect(readFileSync(join(folder, "text.zh.md"), "utf8")).toBe(
+      `${readFileSync(source, "utf8")}\n`,
+    );
+
+    const mdx = readFileSync(join(folder, "index.mdx"), "utf8");
+    const data = frontmatter(mdx) as Record<string, unknown>;
+    expect(data).toMatchObject({
+      title: "中华人民共和国职业教育法",
+      adopted: "1996-05-15",
+      revisions: [
+        {
+          date: "2022-04-20",
+          note: "2022年4月20日 第十三届全国人民代表大会常务委员会第三十四次会议修订",
+        },
+      ],
+      status: "in-force",
+      kind: "law",
+      titleEn: "TODO: English title",
+    });
+    expect(data.effective).toBeUndefined();
+    expect(mdx).toContain("自2022年5月1日起施行");
+    expect(mdx).toMatch(/# TODO: .*\ntitleEn:/);
+    expect(PolicySchema.safeParse(data).success).toBe(true);
+    expect(policyFolders()).toEqual(["vel-2022"]);
+  });
+
+  it("refuses to overwrite an existing policy (exit 1)", () => {
+    const before = readFileSync(join(content, "policies", "vel-2022", "index.mdx"), "utf8");
+    const run = importLaw(source, "--slug", "vel-2022", "--content", content);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/vel-2022 already exists; nothing was written/);
+    expect(readFileSync(join(content, "policies", "vel-2022", "index.mdx"), "utf8")).toBe(before);
+    expect(policyFolders()).toEqual(["vel-2022"]);
+  });
+
+  it("rejects a slug that is not kebab-case with usage help (exit 2)", () => {
+    const run = importLaw(source, "--slug", "VEL_2022", "--content", content);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/"VEL_2022" is not lower-case kebab-case/);
+    expect(run.stderr).toMatch(/Usage: npm run import-law/);
+    expect(policyFolders()).toEqual(["vel-2022"]);
+  });
+
+  it("exits 2 without a slug or a file, and prints help for --help", () => {
+    expect(importLaw(source).code).toBe(2);
+    expect(importLaw("--slug", "x").code).toBe(2);
+    expect(importLaw(source, "--slug", "x", "--bogus").code).toBe(2);
+    const help = importLaw("--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: npm run import-law -- <file> --slug <slug>/);
+  });
+
+  it("refuses a GB18030/GBK file and writes nothing (exit 1)", () => {
+    const file = join(temp, "gbk.md");
+    // "# 中国" in GBK, then ASCII.
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from("# "),
+        Buffer.from([0xd6, 0xd0, 0xb9, 0xfa]),
+        Buffer.from("\n\nabc\n"),
+      ]),
+    );
+    const run = importLaw(file, "--slug", "gbk-law", "--content", content);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("the file looks GB18030/GBK-encoded; save it as UTF-8");
+    expect(policyFolders()).toEqual(["vel-2022"]);
+  });
+
+  it("refuses bytes that are no text encoding, naming the byte", () => {
+    const file = join(temp, "binary.md");
+    writeFileSync(file, Buffer.concat([Buffer.from("# a\n"), Buffer.from([0xff, 0x00])]));
+    const run = importLaw(file, "--slug", "binary", "--content", content);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("not valid UTF-8 at byte 4 (line 2)");
+  });
+
+  it("refuses a malformed law text with its line, and writes nothing", () => {
+    const file = join(temp, "gap.md");
+    writeFileSync(file, "# 某法\n\n## 第一章 总 则\n\n第一条 甲。\n\n第三条 丙。\n");
+    const run = importLaw(file, "--slug", "gap-law", "--content", content);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("line 7: article 第三条 (3) follows article 1; expected 2");
+    expect(run.stderr).toContain("hint:");
+    expect(policyFolders()).toEqual(["vel-2022"]);
+  });
+
+  it("strips a BOM and CRLF line endings; a header without 通过 leaves adopted as a TODO", () => {
+    const file = join(temp, "bom.md");
+    writeFileSync(file, "\uFEFF# 某条例\r\n\r\n第一条 甲。\r\n\r\n第二条 乙。");
+    const run = importLaw(file, "--slug", "some-regulation", "--content", content);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("no chapters, 2 articles");
+    const folder = join(content, "policies", "some-regulation");
+    expect(readFileSync(join(folder, "text.zh.md"), "utf8")).toBe(
+      "# 某条例\n\n第一条 甲。\n\n第二条 乙。\n",
+    );
+    const data = frontmatter(readFileSync(join(folder, "index.mdx"), "utf8"));
+    expect(data).toMatchObject({ title: "某条例", adopted: "TODO: YYYY-MM-DD", revisions: [] });
+  });
+
+  it("refuses a file that does not exist (exit 1)", () => {
+    const run = importLaw(join(temp, "missing.md"), "--slug", "missing", "--content", content);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/missing\.md: no such file/);
+  });
+});
