@@ -252,7 +252,7 @@ function loadPolicies(loader: Loader, dir: string, kb: KnowledgeBase): void {
       kb.lawTexts.set(folder, { file: loader.display(textPath), text: parseLawText(text) });
     } catch (error) {
       if (!(error instanceof LawTextError)) throw error;
-      loader.error(textPath, error.message, { line: error.line, hint: error.hint });
+      loader.error(textPath, error.detail, { ...(error.line > 0 ? { line: error.line } : {}), hint: error.hint });
     }
   }
 }
