@@ -1,0 +1,71 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureContent, runScript } from "../helpers/fixtures.ts";
+
+let content: string;
+let out: string;
+let buildOutput: string;
+const page = (path: string) => readFileSync(join(out, path, "index.html"), "utf8");
+
+beforeAll(() => {
+  content = fixtureContent();
+  out = join(mkdtempSync(join(tmpdir(), "union-kb-build-")), "dist");
+  const result = runScript("build.ts", ["--content", content, "--out", out]);
+  buildOutput = `${result.stdout}${result.stderr}`;
+  if (result.status !== 0) throw new Error(`fixture build failed:\n${buildOutput}`);
+});
+
+afterAll(() => {
+  rmSync(content, { recursive: true, force: true });
+  rmSync(join(out, ".."), { recursive: true, force: true });
+});
+
+describe("npm run build on the valid fixture", () => {
+  it("reports what it built, with no warnings", () => {
+    expect(buildOutput).toMatch(/Built 1 course, 2 lessons, 1 policy, 1 case, 3 glossary terms, 3 topics into .* in [\d.]+ s\./);
+    expect(buildOutput).not.toMatch(/warn/i);
+  });
+
+  it("renders a lesson with its course, objectives, body and a citation link", () => {
+    const html = page("courses/training-rights/duties");
+    expect(html).toContain("企业的培训义务");
+    expect(html).toContain("说出培训上岗制度的要求");
+    expect(html).toMatch(/href="\/policies\/vocational-education-law-2022\/#art-24"[^>]*>《职业教育法》第二十四条</);
+    // The cited article's text travels with the link for hover/focus and print.
+    expect(html).toContain("企业应当根据本单位实际");
+  });
+
+  it("orders lessons by file prefix and links previous/next", () => {
+    const course = page("courses/training-rights");
+    expect(course.indexOf("企业的培训义务")).toBeLessThan(course.indexOf("职工教育经费"));
+    expect(page("courses/training-rights/duties")).toContain('rel="next" href="/courses/training-rights/funds/"');
+  });
+
+  it("renders the policy's full text with one anchor per article and cited-by lists", () => {
+    const html = page("policies/vocational-education-law-2022");
+    const anchors = [...html.matchAll(/id="art-(\d+)"/g)].map((m) => Number(m[1]));
+    expect(anchors).toEqual(Array.from({ length: 69 }, (_, i) => i + 1));
+    expect(html).toContain("第八章 附则");
+    const article24 = html.slice(html.indexOf('id="art-24"'), html.indexOf('id="art-25"'));
+    expect(article24).toContain('href="/courses/training-rights/duties/"');
+  });
+
+  it("labels a fictional case", () => {
+    expect(page("cases/training-refused")).toContain("虚构案例");
+  });
+});
+
+describe("a failed build", () => {
+  it("exits 1 with the check's message and leaves the previous site untouched", () => {
+    const before = readFileSync(join(out, "index.html"), "utf8");
+    writeFileSync(join(content, "courses/training-rights/course.yaml"), "title: [unclosed\n");
+    const result = runScript("build.ts", ["--content", content, "--out", out]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("courses/training-rights/course.yaml:");
+    expect(result.stderr).toContain("The site was not built");
+    expect(readFileSync(join(out, "index.html"), "utf8")).toBe(before);
+    expect(existsSync(join(out, "..", `.dist-building-${result.pid}`))).toBe(false);
+  });
+});
