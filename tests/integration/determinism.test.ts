@@ -1,0 +1,37 @@
+import { createHash } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, expect, it } from "vitest";
+import { fixtureContent, runScript } from "../helpers/fixtures.ts";
+
+const temp = mkdtempSync(join(tmpdir(), "union-kb-determinism-"));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/** Every file of a built site with the SHA-256 of its bytes. */
+function fingerprint(dir: string): Map<string, string> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+  return new Map(
+    files.map((f) => {
+      const path = join(f.parentPath, f.name);
+      return [path.slice(dir.length + 1), createHash("sha256").update(readFileSync(path)).digest("hex")];
+    }),
+  );
+}
+
+it("builds the same content twice into identical bytes", () => {
+  const content = fixtureContent();
+  const outputs = ["a", "b"].map((name) => {
+    const out = join(temp, name);
+    const result = runScript("build.ts", ["--content", content, "--out", out]);
+    expect(result.status, result.stderr).toBe(0);
+    return fingerprint(out);
+  });
+  rmSync(content, { recursive: true, force: true });
+  const [first, second] = outputs as [Map<string, string>, Map<string, string>];
+  expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
+  const differing = [...first].filter(([path, hash]) => second.get(path) !== hash).map(([path]) => path);
+  // Nothing is excluded: no build timestamps or random ids may leak into the output.
+  expect(differing).toEqual([]);
+  expect(first.size).toBeGreaterThan(10);
+});
