@@ -12,7 +12,10 @@ const content = contentDir();
 /** site.yaml decides the public URL and sub-folder; a broken file is reported by the check. */
 function siteSettings(): { url: string; base: string } {
   try {
-    const data = parseYaml(readFileSync(`${content}/site.yaml`, "utf8")) as { url?: string; base?: string };
+    const data = parseYaml(readFileSync(`${content}/site.yaml`, "utf8")) as {
+      url?: string;
+      base?: string;
+    };
     return { url: data.url ?? "https://example.org", base: data.base ?? "/" };
   } catch {
     return { url: "https://example.org", base: "/" };
@@ -35,7 +38,11 @@ export default defineConfig({
         // Astro's MDX pipeline marks every MDX module with this directive; the
         // bundler's notice about it is noise, not a problem in the content.
         onwarn(warning, warn) {
-          if (warning.code === "MODULE_LEVEL_DIRECTIVE" && warning.message.includes("astro:head-inject")) return;
+          if (
+            warning.code === "MODULE_LEVEL_DIRECTIVE" &&
+            warning.message.includes("astro:head-inject")
+          )
+            return;
           warn(warning);
         },
       },

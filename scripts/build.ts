@@ -22,7 +22,11 @@ Options:
 
 Exit codes: 0 built, 1 content errors or build failure, 2 usage error.`;
 
-const { values } = parseCliArgs(process.argv.slice(2), { content: { type: "string" }, out: { type: "string" } }, HELP);
+const { values } = parseCliArgs(
+  process.argv.slice(2),
+  { content: { type: "string" }, out: { type: "string" } },
+  HELP,
+);
 const content = values.content ? resolve(values.content) : contentDir();
 const out = resolve(values.out ?? process.env.UNION_KB_OUT ?? "dist");
 if (!existsSync(content)) {
@@ -34,7 +38,9 @@ const started = performance.now();
 const check = checkKnowledgeBase(content);
 if (check.problems.length) console.error(formatReport(check.problems));
 if (check.errors) {
-  console.error("\nThe site was not built: fix the errors above and run the build again. The previous site (if any) is unchanged.");
+  console.error(
+    "\nThe site was not built: fix the errors above and run the build again. The previous site (if any) is unchanged.",
+  );
   process.exit(EXIT.content);
 }
 
@@ -44,7 +50,11 @@ process.env.UNION_KB_OUT = temp;
 process.env.UNION_KB_SKIP_CHECK = "1";
 try {
   const { build } = await import("astro");
-  await build({ root: process.cwd(), outDir: temp, logLevel: process.env.UNION_KB_LOG_LEVEL === "debug" ? "debug" : "warn" });
+  await build({
+    root: process.cwd(),
+    outDir: temp,
+    logLevel: process.env.UNION_KB_LOG_LEVEL === "debug" ? "debug" : "warn",
+  });
 } catch (error) {
   rmSync(temp, { recursive: true, force: true });
   console.error(`\nThe build failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,11 +1,11 @@
+import { defineCollection } from "astro:content";
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { file, glob } from "astro/loaders";
-import { defineCollection } from "astro:content";
 import { parse as parseYaml } from "yaml";
 import { lawTextLoader } from "./lib/astro/law-text-loader.ts";
-import { caseId, folderId, parseLessonPath } from "./lib/content-paths.ts";
 import { contentDir } from "./lib/content-dir.ts";
+import { caseId, folderId, parseLessonPath } from "./lib/content-paths.ts";
 import { CaseSchema } from "./schemas/case.ts";
 import { CourseSchema } from "./schemas/course.ts";
 import { GlossaryTermSchema } from "./schemas/glossary.ts";
@@ -30,10 +30,17 @@ const site = defineCollection({
 });
 
 const topics = defineCollection({ loader: file(`${root}/topics.yaml`), schema: TopicSchema });
-const glossary = defineCollection({ loader: file(`${root}/glossary.yaml`), schema: GlossaryTermSchema });
+const glossary = defineCollection({
+  loader: file(`${root}/glossary.yaml`),
+  schema: GlossaryTermSchema,
+});
 
 const courses = defineCollection({
-  loader: glob({ pattern: "*/course.yaml", base: dir("courses"), generateId: ({ entry }) => folderId(entry) }),
+  loader: glob({
+    pattern: "*/course.yaml",
+    base: dir("courses"),
+    generateId: ({ entry }) => folderId(entry),
+  }),
   schema: CourseSchema,
 });
 
@@ -47,14 +54,22 @@ const lessons = defineCollection({
 });
 
 const policies = defineCollection({
-  loader: glob({ pattern: "*/index.mdx", base: dir("policies"), generateId: ({ entry }) => folderId(entry) }),
+  loader: glob({
+    pattern: "*/index.mdx",
+    base: dir("policies"),
+    generateId: ({ entry }) => folderId(entry),
+  }),
   schema: PolicySchema,
 });
 
 const lawTexts = defineCollection({ loader: lawTextLoader(`${root}/policies`) });
 
 const cases = defineCollection({
-  loader: glob({ pattern: "**/*.mdx", base: dir("cases"), generateId: ({ entry }) => caseId(entry) }),
+  loader: glob({
+    pattern: "**/*.mdx",
+    base: dir("cases"),
+    generateId: ({ entry }) => caseId(entry),
+  }),
   schema: CaseSchema,
 });
 

@@ -9,7 +9,9 @@ export type TermEntry = CollectionEntry<"glossary">;
 
 /** Cases, newest year first. */
 export async function getCases(): Promise<CaseEntry[]> {
-  return (await getCollection("cases")).sort((a, b) => b.data.year - a.data.year || a.id.localeCompare(b.id));
+  return (await getCollection("cases")).sort(
+    (a, b) => b.data.year - a.data.year || a.id.localeCompare(b.id),
+  );
 }
 
 /** Topics in the order of topics.yaml. */
@@ -21,7 +23,9 @@ export async function getTopics(): Promise<TopicEntry[]> {
 export async function getGlossary(locale: "zh-CN" | "en"): Promise<TermEntry[]> {
   const terms = await getCollection("glossary");
   const sortKey = (term: TermEntry) =>
-    locale === "en" ? term.data.en.toLowerCase() : pinyin(term.data.zh, { toneType: "none", separator: "" });
+    locale === "en"
+      ? term.data.en.toLowerCase()
+      : pinyin(term.data.zh, { toneType: "none", separator: "" });
   return terms.sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
 }
 
@@ -44,7 +48,11 @@ export function getTopicIndex(): Promise<Map<string, TopicItem[]>> {
     for (const c of await getCollection("courses"))
       add(c.data.topics, { kind: "course", title: c.data.title, path: routes.course(c.id) });
     for (const l of await getAllLessons())
-      add(l.entry.data.topics, { kind: "lesson", title: l.entry.data.title, path: routes.lesson(l.course, l.slug) });
+      add(l.entry.data.topics, {
+        kind: "lesson",
+        title: l.entry.data.title,
+        path: routes.lesson(l.course, l.slug),
+      });
     for (const p of await getCollection("policies"))
       add(p.data.topics, { kind: "policy", title: p.data.title, path: routes.policy(p.id) });
     for (const c of await getCollection("cases"))

@@ -5,7 +5,14 @@ export type PolicyEntry = CollectionEntry<"policies">;
 
 /** Policies grouped for the library: laws first, then by adoption date, newest first. */
 export async function getPolicies(): Promise<PolicyEntry[]> {
-  const order = ["law", "administrative-regulation", "state-council-decision", "departmental-rule", "local-regulation", "union-document"];
+  const order = [
+    "law",
+    "administrative-regulation",
+    "state-council-decision",
+    "departmental-rule",
+    "local-regulation",
+    "union-document",
+  ];
   const policies = await getCollection("policies");
   return policies.sort(
     (a, b) =>
@@ -26,6 +33,9 @@ export async function getLawText(policyId: string): Promise<LawText | undefined>
 }
 
 /** One article of a policy's text (the check guarantees cited articles exist). */
-export async function getArticle(policyId: string, article: number): Promise<LawArticle | undefined> {
+export async function getArticle(
+  policyId: string,
+  article: number,
+): Promise<LawArticle | undefined> {
   return (await getLawText(policyId))?.articles.find((a) => a.number === article);
 }

@@ -18,7 +18,11 @@ export function fixtureContent(scenario?: string): string {
 }
 
 /** Runs a script from scripts/ with the Node that runs the tests (Node 24). */
-export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
+export function runScript(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [join(ROOT, "scripts", script), ...args], {
     cwd: ROOT,
     encoding: "utf8",

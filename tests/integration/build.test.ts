@@ -24,7 +24,9 @@ afterAll(() => {
 
 describe("npm run build on the valid fixture", () => {
   it("reports what it built, with no warnings", () => {
-    expect(buildOutput).toMatch(/Built 1 course, 2 lessons, 1 policy, 1 case, 3 glossary terms, 3 topics into .* in [\d.]+ s\./);
+    expect(buildOutput).toMatch(
+      /Built 1 course, 2 lessons, 1 policy, 1 case, 3 glossary terms, 3 topics into .* in [\d.]+ s\./,
+    );
     expect(buildOutput).not.toMatch(/warn/i);
   });
 
@@ -32,7 +34,9 @@ describe("npm run build on the valid fixture", () => {
     const html = page("courses/training-rights/duties");
     expect(html).toContain("企业的培训义务");
     expect(html).toContain("说出培训上岗制度的要求");
-    expect(html).toMatch(/href="\/policies\/vocational-education-law-2022\/#art-24"[^>]*>《职业教育法》第二十四条</);
+    expect(html).toMatch(
+      /href="\/policies\/vocational-education-law-2022\/#art-24"[^>]*>《职业教育法》第二十四条</,
+    );
     // The cited article's text travels with the link for hover/focus and print.
     expect(html).toContain("企业应当根据本单位实际");
   });
@@ -40,7 +44,9 @@ describe("npm run build on the valid fixture", () => {
   it("orders lessons by file prefix and links previous/next", () => {
     const course = page("courses/training-rights");
     expect(course.indexOf("企业的培训义务")).toBeLessThan(course.indexOf("职工教育经费"));
-    expect(page("courses/training-rights/duties")).toContain('rel="next" href="/courses/training-rights/funds/"');
+    expect(page("courses/training-rights/duties")).toContain(
+      'rel="next" href="/courses/training-rights/funds/"',
+    );
   });
 
   it("renders the policy's full text with one anchor per article and cited-by lists", () => {

@@ -14,7 +14,9 @@ function check(scenario?: string, edit?: (dir: string) => void) {
   made.push(dir);
   edit?.(dir);
   const result = runScript("check.ts", ["--content", dir]);
-  const output = `${result.stdout}${result.stderr}`.replaceAll(dir, "<content>").replace(/ in \d+ ms/, "");
+  const output = `${result.stdout}${result.stderr}`
+    .replaceAll(dir, "<content>")
+    .replace(/ in \d+ ms/, "");
   return { status: result.status, output };
 }
 
@@ -122,7 +124,11 @@ describe("npm run check", () => {
   it("detects GBK/GB18030 files", () => {
     const { status, output } = check(undefined, (dir) => {
       // "职工" in GBK, inside otherwise valid YAML
-      const gbk = Buffer.concat([Buffer.from("- id: gbk\n  zh: "), Buffer.from([0xd6, 0xb0, 0xb9, 0xa4]), Buffer.from("\n  en: GBK\n")]);
+      const gbk = Buffer.concat([
+        Buffer.from("- id: gbk\n  zh: "),
+        Buffer.from([0xd6, 0xb0, 0xb9, 0xa4]),
+        Buffer.from("\n  en: GBK\n"),
+      ]);
       writeFileSync(join(dir, "topics.yaml"), gbk);
     });
     expect(status).toBe(1);

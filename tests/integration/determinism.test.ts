@@ -10,11 +10,16 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 /** Every file of a built site with the SHA-256 of its bytes. */
 function fingerprint(dir: string): Map<string, string> {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((f) =>
+    f.isFile(),
+  );
   return new Map(
     files.map((f) => {
       const path = join(f.parentPath, f.name);
-      return [path.slice(dir.length + 1), createHash("sha256").update(readFileSync(path)).digest("hex")];
+      return [
+        path.slice(dir.length + 1),
+        createHash("sha256").update(readFileSync(path)).digest("hex"),
+      ];
     }),
   );
 }
@@ -30,7 +35,9 @@ it("builds the same content twice into identical bytes", () => {
   rmSync(content, { recursive: true, force: true });
   const [first, second] = outputs as [Map<string, string>, Map<string, string>];
   expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
-  const differing = [...first].filter(([path, hash]) => second.get(path) !== hash).map(([path]) => path);
+  const differing = [...first]
+    .filter(([path, hash]) => second.get(path) !== hash)
+    .map(([path]) => path);
   // Nothing is excluded: no build timestamps or random ids may leak into the output.
   expect(differing).toEqual([]);
   expect(first.size).toBeGreaterThan(10);

@@ -11,7 +11,10 @@ import { TopicSchema } from "../../src/schemas/topic.ts";
 const base = { title: "标题", summary: "摘要", updated: "2026-03-01" };
 
 /** The paths of the fields a parse rejects, e.g. ["level", "topics.0"]. */
-function rejected(result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }): string[] {
+function rejected(result: {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[] }[] };
+}): string[] {
   return result.success ? [] : (result.error?.issues ?? []).map((i) => i.path.join("."));
 }
 
@@ -24,15 +27,33 @@ describe("dates", () => {
   });
 
   it("accepts a YAML Date object and a string alike, returning a UTC Date", () => {
-    const fromString = LessonSchema.parse({ ...base, duration: 45, objectives: ["o"], format: "lecture" });
-    const fromDate = LessonSchema.parse({ ...base, updated: new Date("2026-03-01"), duration: 45, objectives: ["o"], format: "lecture" });
+    const fromString = LessonSchema.parse({
+      ...base,
+      duration: 45,
+      objectives: ["o"],
+      format: "lecture",
+    });
+    const fromDate = LessonSchema.parse({
+      ...base,
+      updated: new Date("2026-03-01"),
+      duration: 45,
+      objectives: ["o"],
+      format: "lecture",
+    });
     expect(fromString.updated.toISOString()).toBe("2026-03-01T00:00:00.000Z");
     expect(fromDate.updated).toEqual(fromString.updated);
   });
 });
 
 describe("CourseSchema", () => {
-  const course = { ...base, audience: ["union-cadres"], level: "introductory", hours: 4, objectives: ["o"], format: "lecture" };
+  const course = {
+    ...base,
+    audience: ["union-cadres"],
+    level: "introductory",
+    hours: 4,
+    objectives: ["o"],
+    format: "lecture",
+  };
   it("accepts a valid course and fills defaults", () => {
     const parsed = CourseSchema.parse(course);
     expect(parsed.lang).toBe("zh-CN");
@@ -40,24 +61,39 @@ describe("CourseSchema", () => {
     expect(parsed.featured).toBe(false);
   });
   it("rejects unknown audiences, levels, empty objectives and unknown fields", () => {
-    const result = CourseSchema.safeParse({ ...course, audience: ["bosses"], level: "easy", objectives: [], colour: "red" });
+    const result = CourseSchema.safeParse({
+      ...course,
+      audience: ["bosses"],
+      level: "easy",
+      objectives: [],
+      colour: "red",
+    });
     expect(rejected(result).sort()).toEqual(["", "audience.0", "level", "objectives"]);
   });
   it("rejects non-positive hours and bad topic ids", () => {
-    expect(rejected(CourseSchema.safeParse({ ...course, hours: 0, topics: ["Not An Id"] })).sort()).toEqual(["hours", "topics.0"]);
+    expect(
+      rejected(CourseSchema.safeParse({ ...course, hours: 0, topics: ["Not An Id"] })).sort(),
+    ).toEqual(["hours", "topics.0"]);
   });
 });
 
 describe("LessonSchema", () => {
   const lesson = { ...base, duration: 45, objectives: ["o"], format: "lecture" };
   it("accepts citations and handout options", () => {
-    const parsed = LessonSchema.parse({ ...lesson, cites: [{ policy: "vocational-education-law-2022", article: 24 }], handout: { paper: "Letter" } });
+    const parsed = LessonSchema.parse({
+      ...lesson,
+      cites: [{ policy: "vocational-education-law-2022", article: 24 }],
+      handout: { paper: "Letter" },
+    });
     expect(parsed.cites[0]?.article).toBe(24);
     expect(parsed.handout).toEqual({ paper: "Letter", noteLines: 8 });
   });
   it("rejects fractional article numbers, unknown citation keys, and a missing duration", () => {
     const { duration: _, ...noDuration } = lesson;
-    const result = LessonSchema.safeParse({ ...noDuration, cites: [{ policy: "x", article: 2.5, clause: 1 }] });
+    const result = LessonSchema.safeParse({
+      ...noDuration,
+      cites: [{ policy: "x", article: 2.5, clause: 1 }],
+    });
     expect(rejected(result).sort()).toEqual(["cites.0", "cites.0.article", "duration"]);
   });
 });
@@ -77,18 +113,30 @@ describe("PolicySchema", () => {
   });
   it("requires titleEn and rejects an unknown status or kind", () => {
     const { titleEn: _, ...noEnglish } = policy;
-    expect(rejected(PolicySchema.safeParse({ ...noEnglish, status: "active", kind: "notice" })).sort()).toEqual(["kind", "status", "titleEn"]);
+    expect(
+      rejected(PolicySchema.safeParse({ ...noEnglish, status: "active", kind: "notice" })).sort(),
+    ).toEqual(["kind", "status", "titleEn"]);
   });
 });
 
 describe("CaseSchema", () => {
-  const entry = { ...base, kind: "dispute", sector: "制造业", year: 2025, fictional: true, lessonsLearned: ["l"] };
+  const entry = {
+    ...base,
+    kind: "dispute",
+    sector: "制造业",
+    year: 2025,
+    fictional: true,
+    lessonsLearned: ["l"],
+  };
   it("accepts a valid case", () => {
     expect(CaseSchema.parse(entry).cites).toEqual([]);
   });
   it("requires the fictional flag and at least one lesson learned", () => {
     const { fictional: _, ...unsure } = entry;
-    expect(rejected(CaseSchema.safeParse({ ...unsure, lessonsLearned: [] })).sort()).toEqual(["fictional", "lessonsLearned"]);
+    expect(rejected(CaseSchema.safeParse({ ...unsure, lessonsLearned: [] })).sort()).toEqual([
+      "fictional",
+      "lessonsLearned",
+    ]);
   });
   it("rejects impossible years", () => {
     expect(rejected(CaseSchema.safeParse({ ...entry, year: 1800 }))).toEqual(["year"]);
@@ -97,11 +145,27 @@ describe("CaseSchema", () => {
 
 describe("data files", () => {
   it("validates topics and glossary terms", () => {
-    expect(TopicSchema.safeParse({ id: "vocational-training", zh: "职业培训", en: "Vocational training" }).success).toBe(true);
-    expect(rejected(TopicSchema.safeParse({ id: "Vocational Training", zh: "", en: "x" })).sort()).toEqual(["id", "zh"]);
-    const term = { id: "master-apprentice", zh: "师带徒", en: "mentoring", pinyin: "shī dài tú", definition: "定义" };
+    expect(
+      TopicSchema.safeParse({
+        id: "vocational-training",
+        zh: "职业培训",
+        en: "Vocational training",
+      }).success,
+    ).toBe(true);
+    expect(
+      rejected(TopicSchema.safeParse({ id: "Vocational Training", zh: "", en: "x" })).sort(),
+    ).toEqual(["id", "zh"]);
+    const term = {
+      id: "master-apprentice",
+      zh: "师带徒",
+      en: "mentoring",
+      pinyin: "shī dài tú",
+      definition: "定义",
+    };
     expect(GlossaryTermSchema.parse(term).practiceTerm).toBe(false);
-    expect(rejected(GlossaryTermSchema.safeParse({ ...term, pinyin: "师带徒" }))).toEqual(["pinyin"]);
+    expect(rejected(GlossaryTermSchema.safeParse({ ...term, pinyin: "师带徒" }))).toEqual([
+      "pinyin",
+    ]);
   });
 
   it("validates site settings: URL, base path, kiosk timing", () => {
@@ -109,10 +173,15 @@ describe("data files", () => {
     const parsed = SiteSchema.parse(site);
     expect(parsed.base).toBe("/");
     expect(parsed.kiosk).toEqual({ enabled: false, idleSeconds: 120 });
-    expect(rejected(SiteSchema.safeParse({ ...site, url: "kb.example.org", base: "kb", kiosk: { idleSeconds: 5 } })).sort()).toEqual([
-      "base",
-      "kiosk.idleSeconds",
-      "url",
-    ]);
+    expect(
+      rejected(
+        SiteSchema.safeParse({
+          ...site,
+          url: "kb.example.org",
+          base: "kb",
+          kiosk: { idleSeconds: 5 },
+        }),
+      ).sort(),
+    ).toEqual(["base", "kiosk.idleSeconds", "url"]);
   });
 });
