@@ -47,12 +47,18 @@ export function formatReport(problems: readonly Problem[]): string {
 /** Shows a value found in a file compactly, truncating long text. */
 export function showValue(value: unknown): string {
   if (value === undefined) return "(missing)";
-  const text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text =
+    typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
 /** "1 course, 2 lessons, …" for a knowledge base's collections. */
-export function summariseCounts(kb: Record<"courses" | "lessons" | "policies" | "cases" | "glossary" | "topics", readonly unknown[]>): string {
+export function summariseCounts(
+  kb: Record<
+    "courses" | "lessons" | "policies" | "cases" | "glossary" | "topics",
+    readonly unknown[]
+  >,
+): string {
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return [
     plural(kb.courses.length, "course", "courses"),

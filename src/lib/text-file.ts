@@ -37,7 +37,11 @@ function firstBadUtf8Line(bytes: Uint8Array): number {
  */
 export function decodeContentBytes(bytes: Uint8Array): TextFileResult {
   if (bytes.length === 0) {
-    return { ok: false, message: "the file is empty (0 bytes)", hint: "write the entry's content, or delete the file" };
+    return {
+      ok: false,
+      message: "the file is empty (0 bytes)",
+      hint: "write the entry's content, or delete the file",
+    };
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return {

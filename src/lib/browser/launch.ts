@@ -7,7 +7,12 @@ export interface ChromiumLocation {
   source: "env" | "system" | "sparticuz";
 }
 
-const SYSTEM_PATHS = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
+const SYSTEM_PATHS = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/usr/bin/google-chrome-stable",
+];
 
 /**
  * Flags for a headless Chromium on a machine with no outside network:
@@ -39,7 +44,9 @@ export async function findChromium(): Promise<ChromiumLocation> {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) {
     if (existsSync(fromEnv)) return { executablePath: fromEnv, source: "env" };
-    throw new ChromiumNotFoundError(`CHROMIUM_PATH is set to ${fromEnv}, but there is no file there.`);
+    throw new ChromiumNotFoundError(
+      `CHROMIUM_PATH is set to ${fromEnv}, but there is no file there.`,
+    );
   }
   const system = SYSTEM_PATHS.find((path) => existsSync(path));
   if (system) return { executablePath: system, source: "system" };

@@ -14,7 +14,12 @@ export function parseCliArgs<T extends ParseArgsConfig["options"]>(
   allowPositionals = false,
 ) {
   try {
-    const parsed = parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals, strict: true });
+    const parsed = parseArgs({
+      args: argv,
+      options: { ...options, help: { type: "boolean", short: "h" } },
+      allowPositionals,
+      strict: true,
+    });
     if ((parsed.values as Record<string, unknown>).help) {
       console.log(help);
       process.exit(EXIT.ok);

@@ -81,7 +81,10 @@ class Loader {
     }
     const result = readContentFile(path);
     if (result.ok) return result.text;
-    this.error(path, result.message, { hint: result.hint, ...(result.line ? { line: result.line } : {}) });
+    this.error(path, result.message, {
+      hint: result.hint,
+      ...(result.line ? { line: result.line } : {}),
+    });
     return undefined;
   }
 
@@ -94,7 +97,13 @@ class Loader {
   }
 
   /** Validates data against a schema, reporting every issue. */
-  validate<T>(path: string, schema: Schema<T>, source: YamlSource, data: unknown, base: PropertyKey[] = []): T | undefined {
+  validate<T>(
+    path: string,
+    schema: Schema<T>,
+    source: YamlSource,
+    data: unknown,
+    base: PropertyKey[] = [],
+  ): T | undefined {
     const result = schema.safeParse(data);
     if (result.success) return result.data;
     const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
@@ -104,7 +113,11 @@ class Loader {
       lineOf: (p) => source.lineOf([...base, ...p]),
       fields: shape ? Object.keys(shape) : [],
     });
-    this.problems.push(...problems.map((p) => (base.length ? { ...p, field: `${fieldPrefix(base)}${p.field ? `.${p.field}` : ""}` } : p)));
+    this.problems.push(
+      ...problems.map((p) =>
+        base.length ? { ...p, field: `${fieldPrefix(base)}${p.field ? `.${p.field}` : ""}` } : p,
+      ),
+    );
     return undefined;
   }
 }
@@ -114,17 +127,28 @@ function fieldPrefix(base: PropertyKey[]): string {
 }
 
 /** Reads a YAML data file whose top level is one object. */
-function loadObjectFile<T>(loader: Loader, path: string, schema: Schema<T>, id: string): Entry<T> | undefined {
+function loadObjectFile<T>(
+  loader: Loader,
+  path: string,
+  schema: Schema<T>,
+  id: string,
+): Entry<T> | undefined {
   const text = loader.read(path);
   if (text === undefined) return undefined;
   const source = loader.yaml(path, text);
   if (!source) return undefined;
   const data = loader.validate(path, schema, source, source.data ?? {});
-  return data === undefined ? undefined : { id, file: loader.display(path), data, lineOf: source.lineOf };
+  return data === undefined
+    ? undefined
+    : { id, file: loader.display(path), data, lineOf: source.lineOf };
 }
 
 /** Reads a YAML data file whose top level is a list of objects with ids. */
-function loadListFile<T extends { id: string }>(loader: Loader, path: string, schema: Schema<T>): Entry<T>[] {
+function loadListFile<T extends { id: string }>(
+  loader: Loader,
+  path: string,
+  schema: Schema<T>,
+): Entry<T>[] {
   if (!existsSync(path)) return [];
   const text = loader.read(path);
   if (text === undefined) return [];
@@ -153,13 +177,23 @@ function loadListFile<T extends { id: string }>(loader: Loader, path: string, sc
       return;
     }
     seen.set(data.id, index);
-    entries.push({ id: data.id, file: loader.display(path), data, lineOf: (p) => source.lineOf([index, ...p]) });
+    entries.push({
+      id: data.id,
+      file: loader.display(path),
+      data,
+      lineOf: (p) => source.lineOf([index, ...p]),
+    });
   });
   return entries;
 }
 
 /** Reads an MDX file: frontmatter validated against the schema, body kept for later checks. */
-function loadMdx<T>(loader: Loader, path: string, schema: Schema<T>, id: string): Entry<T> | undefined {
+function loadMdx<T>(
+  loader: Loader,
+  path: string,
+  schema: Schema<T>,
+  id: string,
+): Entry<T> | undefined {
   const text = loader.read(path);
   if (text === undefined) return undefined;
   const split = splitFrontmatter(text);
@@ -175,11 +209,22 @@ function loadMdx<T>(loader: Loader, path: string, schema: Schema<T>, id: string)
   if (!source) return undefined;
   const data = loader.validate(path, schema, source, source.data ?? {});
   if (data === undefined) return undefined;
-  return { id, file: loader.display(path), data, lineOf: source.lineOf, body: split.body, bodyLine: split.bodyLine };
+  return {
+    id,
+    file: loader.display(path),
+    data,
+    lineOf: source.lineOf,
+    body: split.body,
+    bodyLine: split.bodyLine,
+  };
 }
 
 function listDir(path: string): string[] {
-  return existsSync(path) ? readdirSync(path).filter((name) => !name.startsWith(".")).sort() : [];
+  return existsSync(path)
+    ? readdirSync(path)
+        .filter((name) => !name.startsWith("."))
+        .sort()
+    : [];
 }
 
 const ASSET = /\.(png|jpe?g|webp|gif|svg|avif)$/i;
@@ -211,7 +256,8 @@ function loadCourses(loader: Loader, dir: string, kb: KnowledgeBase): void {
       const lessonPath = parseLessonPath(`${folder}/${file}`);
       if (!lessonPath) {
         loader.error(path, "this file name is not a lesson file name", {
-          expected: "NN-name.mdx, e.g. 01-introduction.mdx (number, dash, lower-case letters/digits/dashes)",
+          expected:
+            "NN-name.mdx, e.g. 01-introduction.mdx (number, dash, lower-case letters/digits/dashes)",
           found: file,
           hint: "the number orders the lessons; the rest becomes the lesson's web address",
         });
@@ -226,7 +272,13 @@ function loadCourses(loader: Loader, dir: string, kb: KnowledgeBase): void {
       }
       slugs.set(lessonPath.slug, file);
       const lesson = loadMdx(loader, path, LessonSchema, lessonPath.id);
-      if (lesson) kb.lessons.push({ ...lesson, course: folder, slug: lessonPath.slug, order: lessonPath.order });
+      if (lesson)
+        kb.lessons.push({
+          ...lesson,
+          course: folder,
+          slug: lessonPath.slug,
+          order: lessonPath.order,
+        });
     }
   }
 }
@@ -252,14 +304,19 @@ function loadPolicies(loader: Loader, dir: string, kb: KnowledgeBase): void {
       kb.lawTexts.set(folder, { file: loader.display(textPath), text: parseLawText(text) });
     } catch (error) {
       if (!(error instanceof LawTextError)) throw error;
-      loader.error(textPath, error.detail, { ...(error.line > 0 ? { line: error.line } : {}), hint: error.hint });
+      loader.error(textPath, error.detail, {
+        ...(error.line > 0 ? { line: error.line } : {}),
+        hint: error.hint,
+      });
     }
   }
 }
 
 function loadCases(loader: Loader, dir: string, kb: KnowledgeBase): void {
   const files = existsSync(dir)
-    ? readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".mdx")).sort()
+    ? readdirSync(dir, { recursive: true, encoding: "utf8" })
+        .filter((f) => f.endsWith(".mdx"))
+        .sort()
     : [];
   const seen = new Map<string, string>();
   for (const file of files) {
@@ -282,7 +339,10 @@ function loadCases(loader: Loader, dir: string, kb: KnowledgeBase): void {
  * Reads and validates every file of a knowledge base. Each file is checked on
  * its own here; cross-references are checked by checkReferences().
  */
-export function loadKnowledgeBase(contentDir: string, cwd = process.cwd()): { kb: KnowledgeBase; problems: Problem[] } {
+export function loadKnowledgeBase(
+  contentDir: string,
+  cwd = process.cwd(),
+): { kb: KnowledgeBase; problems: Problem[] } {
   const loader = new Loader(cwd);
   const kb: KnowledgeBase = {
     contentDir,

@@ -22,7 +22,9 @@ export function closest(value: string, candidates: Iterable<string>): string | u
     const distance = editDistance(value.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(value.length / 3)) ? best : undefined;
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(value.length / 3))
+    ? best
+    : undefined;
 }
 
 /** Lists allowed values for a message, shortening very long lists. */

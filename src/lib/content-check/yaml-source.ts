@@ -1,4 +1,4 @@
-import { isNode, LineCounter, type Document, parseDocument } from "yaml";
+import { type Document, isNode, LineCounter, parseDocument } from "yaml";
 
 /** Parsed YAML with a way back from a field path to its line in the file. */
 export interface YamlSource {
@@ -41,12 +41,17 @@ export function parseYamlSource(text: string, firstLine = 1): YamlSource | YamlE
     const line = lineCounter.linePos(offset).line;
     const sourceLine = text.split("\n")[line - 1] ?? "";
     const message = error.message.split("\n")[0] ?? error.message;
-    return { line: line + firstLine - 1, message: `invalid YAML: ${message}`, hint: hintFor(sourceLine, message) };
+    return {
+      line: line + firstLine - 1,
+      message: `invalid YAML: ${message}`,
+      hint: hintFor(sourceLine, message),
+    };
   }
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
     for (let depth = path.length; depth >= 0; depth--) {
       const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as unknown[], true);
-      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line + firstLine - 1;
+      if (isNode(node) && node.range)
+        return lineCounter.linePos(node.range[0]).line + firstLine - 1;
     }
     return undefined;
   };

@@ -15,7 +15,9 @@ export interface EntrySource {
 /** Formats a zod path as `cites[0].article`. */
 export function fieldPath(path: readonly PropertyKey[]): string {
   return path
-    .map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`))
+    .map((key, i) =>
+      typeof key === "number" ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`,
+    )
     .join("");
 }
 
@@ -56,7 +58,10 @@ function describe(issue: z.core.$ZodIssue, found: unknown, source: EntrySource):
           hint: `add a line \`${String(issue.path.at(-1) ?? "")}: …\``,
         };
       }
-      return { message: "the value has the wrong type", expected: TYPE_WORDS[issue.expected] ?? issue.expected };
+      return {
+        message: "the value has the wrong type",
+        expected: TYPE_WORDS[issue.expected] ?? issue.expected,
+      };
     case "invalid_value": {
       const values = issue.values.map(String);
       const guess = typeof found === "string" ? closest(found, values) : undefined;
@@ -71,19 +76,30 @@ function describe(issue: z.core.$ZodIssue, found: unknown, source: EntrySource):
       const guess = closest(key, source.fields);
       return {
         message: `unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}`,
-        expected: issue.path.length === 0 ? `fields: ${listValues([...source.fields], 30)}` : undefined,
-        hint: guess ? `did you mean “${guess}”?` : "remove it, or check the spelling of the field name",
+        expected:
+          issue.path.length === 0 ? `fields: ${listValues([...source.fields], 30)}` : undefined,
+        hint: guess
+          ? `did you mean “${guess}”?`
+          : "remove it, or check the spelling of the field name",
         found: undefined,
       };
     }
     case "too_small":
       return {
-        message: issue.origin === "array" ? "the list is too short" : "the value is too small or too short",
+        message:
+          issue.origin === "array"
+            ? "the list is too short"
+            : "the value is too small or too short",
         expected:
-          issue.origin === "array" ? `at least ${String(issue.minimum)} item(s)` : `at least ${String(issue.minimum)}`,
+          issue.origin === "array"
+            ? `at least ${String(issue.minimum)} item(s)`
+            : `at least ${String(issue.minimum)}`,
       };
     case "too_big":
-      return { message: "the value is too large or too long", expected: `at most ${String(issue.maximum)}` };
+      return {
+        message: "the value is too large or too long",
+        expected: `at most ${String(issue.maximum)}`,
+      };
     default:
       return { message: "the value is not valid", expected: issue.message };
   }
