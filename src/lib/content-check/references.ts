@@ -1,12 +1,22 @@
 import type { Citation } from "../../schemas/common.ts";
 import { intToChinese } from "../law/chinese-numerals.ts";
-import { MDX_COMPONENTS } from "../mdx-components.ts";
+import {
+  CALLOUT_TYPES,
+  MDX_COMPONENT_SPECS,
+  MDX_COMPONENTS,
+  type MdxComponentName,
+} from "../mdx-components.ts";
+import { extractQuestions } from "../mdx-questions.ts";
 import type { Problem } from "../problems.ts";
 import type { Entry, KnowledgeBase } from "./load.ts";
-import { scanMdxElements } from "./mdx-scan.ts";
+import { type MdxElement, scanMdxElements } from "./mdx-scan.ts";
 import { closest, listValues } from "./suggest.ts";
 
-type Report = (entry: Pick<Entry<unknown>, "file">, problem: Omit<Problem, "file" | "severity">, severity?: Problem["severity"]) => void;
+type Report = (
+  entry: Pick<Entry<unknown>, "file">,
+  problem: Omit<Problem, "file" | "severity">,
+  severity?: Problem["severity"],
+) => void;
 
 function withLine(line: number | undefined): { line?: number } {
   return line === undefined ? {} : { line };
@@ -47,13 +57,18 @@ function checkCitation(
   const policy = kb.policies.find((p) => p.id === citation.policy);
   const found = `${citation.policy}, article ${citation.article}`;
   if (!policy) {
-    const guess = closest(citation.policy, kb.policies.map((p) => p.id));
+    const guess = closest(
+      citation.policy,
+      kb.policies.map((p) => p.id),
+    );
     report(entry, {
       ...where,
       message: `cites a policy that does not exist: “${citation.policy}”`,
       expected: `a policy id: ${listValues(kb.policies.map((p) => p.id).sort())}`,
       found,
-      hint: guess ? `did you mean “${guess}”?` : "policy ids are the folder names under content/policies/",
+      hint: guess
+        ? `did you mean “${guess}”?`
+        : "policy ids are the folder names under content/policies/",
     });
     return;
   }
@@ -105,10 +120,14 @@ function checkMdxBody(report: Report, kb: KnowledgeBase, entry: Entry<unknown>):
         line: element.line,
         message: `unknown component <${element.name}>`,
         expected: `one of: ${[...known].join(", ")}`,
-        hint: guess ? `did you mean <${guess}>?` : "see docs/authoring.md for the components you can use",
+        hint: guess
+          ? `did you mean <${guess}>?`
+          : "see docs/authoring.md for the components you can use",
       });
       continue;
     }
+    if (!checkComponentProps(report, kb, entry, element as MdxElement & { name: MdxComponentName }))
+      continue;
     if (element.name !== "Cite") continue;
     const { policy, article } = element.attributes;
     if (typeof policy !== "string" || typeof article !== "number") {
@@ -123,9 +142,127 @@ function checkMdxBody(report: Report, kb: KnowledgeBase, entry: Entry<unknown>):
     }
     checkCitation(report, kb, entry, { policy, article }, { line: element.line });
   }
+  for (const question of extractQuestions(entry.body, entry.bodyLine)) {
+    if (question.text) continue;
+    report(entry, {
+      line: question.line,
+      message: "<Question> has no question in it",
+      expected: MDX_COMPONENT_SPECS.Question.example,
+      hint: "write the question between <Question> and </Question>",
+    });
+  }
 }
 
-function checkCitationList(report: Report, kb: KnowledgeBase, entry: Entry<{ cites: Citation[] }>): void {
+/**
+ * Checks the props of one author component: unknown and missing props, and
+ * the values of Callout's type, Figure's image and Term's glossary id.
+ * Returns false when a problem was reported (Cite's own checks are then skipped).
+ */
+function checkComponentProps(
+  report: Report,
+  kb: KnowledgeBase,
+  entry: Entry<unknown>,
+  element: MdxElement & { name: MdxComponentName },
+): boolean {
+  const spec = MDX_COMPONENT_SPECS[element.name];
+  const allowed = [...spec.required, ...spec.optional];
+  const tag = `<${element.name}>`;
+  let ok = true;
+  for (const prop of Object.keys(element.attributes)) {
+    if (allowed.includes(prop)) continue;
+    const guess = closest(prop, allowed);
+    report(entry, {
+      line: element.line,
+      message: `${tag} has an unknown prop “${prop}”`,
+      expected: allowed.length
+        ? `props: ${allowed.join(", ")}, e.g. ${spec.example}`
+        : `no props, e.g. ${spec.example}`,
+      hint: guess
+        ? `did you mean ${guess}=…?`
+        : "remove it; see docs/authoring.md for what each component accepts",
+    });
+    ok = false;
+  }
+  if (element.name === "Cite") return ok;
+  for (const prop of spec.required) {
+    const value = element.attributes[prop];
+    if (typeof value === "string" ? value.trim() : value !== undefined) continue;
+    report(entry, {
+      line: element.line,
+      message: `${tag} needs ${prop}="…"`,
+      expected: spec.example,
+      found: JSON.stringify(element.attributes),
+      hint: propHint(element.name, prop),
+    });
+    ok = false;
+  }
+  if (!ok) return false;
+  const { type, src, id } = element.attributes;
+  if (
+    element.name === "Callout" &&
+    type !== undefined &&
+    !(CALLOUT_TYPES as readonly unknown[]).includes(type)
+  ) {
+    const guess = typeof type === "string" ? closest(type, CALLOUT_TYPES) : undefined;
+    report(entry, {
+      line: element.line,
+      message: `<Callout> type must be one of ${CALLOUT_TYPES.join(", ")}`,
+      expected: `one of: ${CALLOUT_TYPES.join(", ")}`,
+      found: JSON.stringify(type),
+      hint: guess
+        ? `did you mean “${guess}”?`
+        : "note for background, tip for advice, warning for a risk or common mistake",
+    });
+    return false;
+  }
+  if (element.name === "Figure" && typeof src === "string" && !src.startsWith("/")) {
+    report(entry, {
+      line: element.line,
+      message: "<Figure> src must be an image in the public/ folder",
+      expected: "a path starting with /, e.g. /images/class.jpg for public/images/class.jpg",
+      found: JSON.stringify(src),
+      hint: /^https?:/i.test(src)
+        ? "the site must work without internet: download the image into public/images/ and link that copy"
+        : "put the image in public/images/ and write its path from there, starting with /",
+    });
+    return false;
+  }
+  if (
+    element.name === "Term" &&
+    typeof id === "string" &&
+    !kb.glossary.some((term) => term.id === id)
+  ) {
+    const ids = kb.glossary.map((term) => term.id);
+    const guess = closest(id, ids);
+    report(entry, {
+      line: element.line,
+      message: `<Term> links a glossary term that does not exist: “${id}”`,
+      expected: `an id from content/glossary.yaml: ${listValues(ids.sort())}`,
+      found: JSON.stringify(id),
+      hint: guess
+        ? `did you mean “${guess}”?`
+        : "add the term first with `npm run new -- term --zh … --en …`, then use its id",
+    });
+    return false;
+  }
+  return true;
+}
+
+function propHint(component: MdxComponentName, prop: string): string {
+  if (component === "Figure" && prop === "alt") {
+    return 'alt describes the picture for readers who cannot see it, e.g. alt="三名职工在车间听师傅讲解"';
+  }
+  if (component === "Figure" && prop === "caption")
+    return "caption is the line printed under the picture";
+  if (component === "Term") return "id is the id of an entry in content/glossary.yaml";
+  return `add ${prop}="…" inside the tag`;
+}
+
+function checkCitationList(
+  report: Report,
+  kb: KnowledgeBase,
+  entry: Entry<{ cites: Citation[] }>,
+): void {
   entry.data.cites.forEach((citation, index) => {
     checkCitation(report, kb, entry, citation, {
       field: `cites[${index}]`,
@@ -187,23 +324,57 @@ export function checkReferences(kb: KnowledgeBase): Problem[] {
   };
   const topicIds = new Set(kb.topics.map((t) => t.id));
   const topicHint = "topic ids are listed in content/topics.yaml; add the topic there first";
-  const tagged: Entry<{ topics: string[] }>[] = [...kb.courses, ...kb.lessons, ...kb.policies, ...kb.cases, ...kb.glossary];
-  for (const entry of tagged) checkIds(report, entry, "topics", entry.data.topics, topicIds, "topic", topicHint);
+  const tagged: Entry<{ topics: string[] }>[] = [
+    ...kb.courses,
+    ...kb.lessons,
+    ...kb.policies,
+    ...kb.cases,
+    ...kb.glossary,
+  ];
+  for (const entry of tagged)
+    checkIds(report, entry, "topics", entry.data.topics, topicIds, "topic", topicHint);
 
   const termIds = new Set(kb.glossary.map((t) => t.id));
   for (const term of kb.glossary) {
-    checkIds(report, term, "related", term.data.related, termIds, "glossary term", "related terms are ids of other entries in glossary.yaml");
+    checkIds(
+      report,
+      term,
+      "related",
+      term.data.related,
+      termIds,
+      "glossary term",
+      "related terms are ids of other entries in glossary.yaml",
+    );
     term.data.sources.forEach((citation, index) => {
-      checkCitation(report, kb, term, citation, { field: `sources[${index}]`, ...withLine(term.lineOf(["sources", index])) });
+      checkCitation(report, kb, term, citation, {
+        field: `sources[${index}]`,
+        ...withLine(term.lineOf(["sources", index])),
+      });
     });
   }
 
   const courseIds = new Set(kb.courses.map((c) => c.id));
   for (const course of kb.courses) {
     const { translationOf } = course.data;
-    if (translationOf) checkIds(report, course, "translationOf", [translationOf], courseIds, "course", "use the folder name of the course this one translates");
+    if (translationOf)
+      checkIds(
+        report,
+        course,
+        "translationOf",
+        [translationOf],
+        courseIds,
+        "course",
+        "use the folder name of the course this one translates",
+      );
     if (!kb.lessons.some((l) => l.course === course.id)) {
-      report(course, { message: "this course has no lessons yet", hint: "add lessons named 01-….mdx beside course.yaml" }, "warning");
+      report(
+        course,
+        {
+          message: "this course has no lessons yet",
+          hint: "add lessons named 01-….mdx beside course.yaml",
+        },
+        "warning",
+      );
     }
   }
 
@@ -214,10 +385,16 @@ export function checkReferences(kb: KnowledgeBase): Problem[] {
   for (const policy of kb.policies) {
     checkMdxBody(report, kb, policy);
     policy.data.keyArticles.forEach((key, index) => {
-      checkCitation(report, kb, policy, { policy: policy.id, article: key.article }, {
-        field: `keyArticles[${index}]`,
-        ...withLine(policy.lineOf(["keyArticles", index])),
-      });
+      checkCitation(
+        report,
+        kb,
+        policy,
+        { policy: policy.id, article: key.article },
+        {
+          field: `keyArticles[${index}]`,
+          ...withLine(policy.lineOf(["keyArticles", index])),
+        },
+      );
     });
   }
   checkSupersedes(report, kb);
@@ -225,8 +402,24 @@ export function checkReferences(kb: KnowledgeBase): Problem[] {
   if (kb.site) {
     const site = kb.site;
     const policyIds = new Set(kb.policies.map((p) => p.id));
-    checkIds(report, site, "featuredCourses", site.data.featuredCourses, courseIds, "course", "use course folder names");
-    checkIds(report, site, "keyPolicies", site.data.keyPolicies, policyIds, "policy", "use policy folder names");
+    checkIds(
+      report,
+      site,
+      "featuredCourses",
+      site.data.featuredCourses,
+      courseIds,
+      "course",
+      "use course folder names",
+    );
+    checkIds(
+      report,
+      site,
+      "keyPolicies",
+      site.data.keyPolicies,
+      policyIds,
+      "policy",
+      "use policy folder names",
+    );
   }
   return problems;
 }
