@@ -54,6 +54,8 @@ if (values.watch) {
     timer = setTimeout(() => {
       console.clear();
       runCheck();
+      // console.clear() wiped the first notice; say again that we are still watching.
+      console.log("Watching for changes… (Ctrl+C to stop)");
     }, 150);
   });
   console.log("Watching for changes… (Ctrl+C to stop)");

@@ -1,3 +1,4 @@
+import { resolve, sep } from "node:path";
 import type { AstroIntegration } from "astro";
 import { checkKnowledgeBase } from "../content-check/check.ts";
 import { formatReport } from "../problems.ts";
@@ -8,12 +9,14 @@ import { formatReport } from "../problems.ts";
  * instead of a stack trace. In dev the report is printed and the server stays up.
  */
 export function unionKb(options: { contentDir: string }): AstroIntegration {
+  let hadProblems = false;
   return {
     name: "union-kb",
     hooks: {
       "astro:config:setup": ({ command, logger }) => {
         if (command === "preview" || process.env.UNION_KB_SKIP_CHECK === "1") return;
         const result = checkKnowledgeBase(options.contentDir);
+        hadProblems = result.problems.length > 0;
         if (result.problems.length === 0) return;
         const report = formatReport(result.problems);
         if (result.errors === 0) {
@@ -22,6 +25,29 @@ export function unionKb(options: { contentDir: string }): AstroIntegration {
         }
         console.error(`\n${report}\n\nThe content has errors; fix them and run the command again.`);
         if (command === "build") process.exit(1);
+      },
+      // Authors edit and save while `npm run dev` runs: check again on each
+      // change and print the same report, so mistakes show up in the terminal
+      // without running `npm run check` by hand.
+      "astro:server:setup": ({ server, logger }) => {
+        if (process.env.UNION_KB_SKIP_CHECK === "1") return;
+        const root = resolve(options.contentDir);
+        server.watcher.add(root);
+        let timer: NodeJS.Timeout | undefined;
+        server.watcher.on("all", (_event, path) => {
+          if (!resolve(path).startsWith(`${root}${sep}`)) return;
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            const result = checkKnowledgeBase(options.contentDir);
+            if (result.problems.length) {
+              const report = formatReport(result.problems);
+              (result.errors ? console.error : console.warn)(`\n${report}\n`);
+            } else if (hadProblems) {
+              logger.info("content check: no problems left");
+            }
+            hadProblems = result.problems.length > 0;
+          }, 200);
+        });
       },
     },
   };
