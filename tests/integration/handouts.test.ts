@@ -1,0 +1,185 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureContent, ROOT, runScript } from "../helpers/fixtures.ts";
+
+let content: string;
+let work: string;
+let dist: string;
+let out: string;
+let firstRun: string;
+
+const COURSE_PDF = "courses/training-rights.pdf";
+const LESSON_PDF = "courses/training-rights/duties.pdf";
+
+beforeAll(() => {
+  content = fixtureContent();
+  work = mkdtempSync(join(tmpdir(), "union-kb-handouts-"));
+  dist = join(work, "dist");
+  out = join(work, "handouts");
+  const build = runScript("build.ts", ["--content", content, "--out", dist]);
+  if (build.status !== 0) throw new Error(`fixture build failed:\n${build.stdout}${build.stderr}`);
+  const run = runScript("handouts.ts", ["training-rights", "--dist", dist, "--out", out]);
+  firstRun = `${run.stdout}${run.stderr}`;
+  if (run.status !== 0) throw new Error(`handouts failed:\n${firstRun}`);
+});
+
+afterAll(() => {
+  rmSync(content, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
+});
+
+interface PageInfo {
+  width: number;
+  height: number;
+  text: string;
+  /** Length of the longest vector path drawn on the page (the QR code is one long path). */
+  longestPath: number;
+}
+
+async function readPdf(file: string): Promise<PageInfo[]> {
+  const data = new Uint8Array(readFileSync(join(out, file)));
+  const task = getDocument({ data, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
+  const doc = await task.promise;
+  const pages: PageInfo[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const { width, height } = page.getViewport({ scale: 1 });
+    const text = (await page.getTextContent()).items
+      .map((item) => ("str" in item ? item.str : ""))
+      .join("");
+    const ops = await page.getOperatorList();
+    const longestPath = Math.max(
+      0,
+      ...ops.fnArray.flatMap((fn, i) =>
+        fn === OPS.constructPath ? [JSON.stringify(ops.argsArray[i]).length] : [],
+      ),
+    );
+    pages.push({ width, height, text, longestPath });
+  }
+  await task.destroy();
+  return pages;
+}
+
+const squash = (text: string) => text.replace(/\s+/g, "");
+
+describe("npm run handouts for the fixture course", () => {
+  it("prints the course and each lesson with progress lines", () => {
+    expect(firstRun).toContain(`[1/3] ${COURSE_PDF}`);
+    expect(firstRun).toContain(`[2/3] ${LESSON_PDF}`);
+    expect(firstRun).toContain("[3/3] courses/training-rights/funds.pdf");
+    expect(firstRun).toMatch(/Printed 3, skipped 0 unchanged/);
+  });
+
+  it("makes an A4 lesson handout with title, cited article in full, page numbers and a QR code", async () => {
+    const pages = await readPdf(LESSON_PDF);
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pages.length).toBeLessThanOrEqual(4);
+    for (const page of pages) {
+      expect(Math.abs(page.width - 595)).toBeLessThanOrEqual(1);
+      expect(Math.abs(page.height - 842)).toBeLessThanOrEqual(1);
+    }
+    const all = squash(pages.map((p) => p.text).join("\n"));
+    expect(all).toContain("测试市总工会");
+    expect(all).toContain("企业的培训义务");
+    expect(all).toContain("说出培训上岗制度的要求");
+    expect(all).toContain("你所在的单位如何落实培训上岗制度？");
+    // Article 24 in full, from its first paragraph to its last.
+    expect(all).toContain(
+      "企业应当根据本单位实际，有计划地对本单位的职工和准备招用的人员实施职业教育",
+    );
+    expect(all).toContain("企业开展职业教育的情况应当纳入企业社会责任报告。");
+    expect(squash(pages[0]?.text ?? "")).toContain(`第1页/共${pages.length}页`);
+    const qrPage = pages.find((p) =>
+      p.text.includes("https://kb.test.example/courses/training-rights/duties/"),
+    );
+    expect(qrPage, "the online URL is printed").toBeDefined();
+    expect(qrPage?.longestPath ?? 0).toBeGreaterThan(2000);
+  });
+
+  it("embeds the self-hosted Noto fonts", () => {
+    const bytes = readFileSync(join(out, LESSON_PDF)).toString("latin1");
+    expect(bytes).toMatch(/\/FontFile[23]?\b/);
+    expect(bytes).toMatch(/\/FontName\s*\/[A-Z]{6}\+NotoSans/);
+  });
+
+  it("renders the QR code as inline SVG in the print view", () => {
+    const html = readFileSync(
+      join(dist, "print/courses/training-rights/duties/index.html"),
+      "utf8",
+    );
+    expect(html).toMatch(
+      /<svg role="img" aria-label="[^"]*https:\/\/kb\.test\.example\/courses\/training-rights\/duties\/"/,
+    );
+    expect(html).not.toMatch(/<script/);
+  });
+
+  it("makes a course handout with cover, contents, every lesson and the appendix", async () => {
+    const pages = await readPdf(COURSE_PDF);
+    const all = squash(pages.map((p) => p.text).join("\n"));
+    expect(squash(pages[0]?.text ?? "")).toContain("职工的职业培训权利");
+    expect(all).toContain("目录");
+    expect(all.indexOf("企业的培训义务")).toBeLessThan(all.lastIndexOf("职工教育经费"));
+    expect(all).toContain("附录：引用的法律条文");
+    expect(all).toContain("企业应当根据本单位实际");
+    const png = join(ROOT, "artefacts", "handouts-course-page1");
+    mkdirSync(join(ROOT, "artefacts"), { recursive: true });
+    const render = spawnSync("pdftoppm", [
+      "-png",
+      "-r",
+      "60",
+      "-f",
+      "1",
+      "-l",
+      "1",
+      "-singlefile",
+      join(out, COURSE_PDF),
+      png,
+    ]);
+    if (render.error === undefined) expect(statSync(`${png}.png`).size).toBeGreaterThan(5000);
+  });
+
+  it("skips unchanged PDFs and prints them again with --force", () => {
+    const again = runScript("handouts.ts", [
+      "training-rights",
+      "duties",
+      "--dist",
+      dist,
+      "--out",
+      out,
+    ]);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain(`[1/1] ${LESSON_PDF} skipped (unchanged)`);
+    const forced = runScript("handouts.ts", [
+      "training-rights",
+      "duties",
+      "--dist",
+      dist,
+      "--out",
+      out,
+      "--force",
+    ]);
+    expect(forced.status).toBe(0);
+    expect(forced.stdout).toMatch(/\[1\/1\] courses\/training-rights\/duties\.pdf \(\d+ KB\)/);
+    expect(forced.stdout).toContain("Printed 1, skipped 0 unchanged");
+  });
+
+  it("fails clearly without a built site (exit 1) and on bad arguments (exit 2)", () => {
+    const missing = runScript("handouts.ts", ["--dist", join(work, "nothing-here"), "--out", out]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("does not exist. Run npm run build first");
+    const paper = runScript("handouts.ts", ["--dist", dist, "--paper", "A5"]);
+    expect(paper.status).toBe(2);
+    expect(paper.stderr).toContain('--paper must be A4 or Letter, not "A5"');
+    const course = runScript("handouts.ts", ["no-such-course", "--dist", dist, "--out", out]);
+    expect(course.status).toBe(2);
+    expect(course.stderr).toContain(
+      'There is no course "no-such-course" in the built site. Courses: training-rights.',
+    );
+    const unknown = runScript("handouts.ts", ["--colour"]);
+    expect(unknown.status).toBe(2);
+  });
+});
