@@ -1,0 +1,133 @@
+import type { PageType, SiteMeasure } from "./measure.ts";
+
+/** One build's figures, as the bench table shows them. */
+export interface BuildFigures {
+  totalSeconds: number;
+  /** Start of the build until the first page is written: check, content sync, Vite bundling. */
+  setupSeconds: number;
+  /** Astro's page rendering: first to last page written (or Astro's own figure when it prints one). */
+  renderSeconds: number;
+  /** Pagefind, from its own log line, else last page to last index file; undefined without a search index. */
+  pagefindSeconds: number | undefined;
+  peakRssBytes: number | undefined;
+}
+
+/** The middle value (mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/** Median of each figure over several builds. */
+export function medianFigures(runs: readonly BuildFigures[]): BuildFigures {
+  const of = (pick: (r: BuildFigures) => number | undefined) => {
+    const values = runs.map(pick).filter((v): v is number => v !== undefined);
+    return values.length ? median(values) : undefined;
+  };
+  return {
+    totalSeconds: of((r) => r.totalSeconds) ?? 0,
+    setupSeconds: of((r) => r.setupSeconds) ?? 0,
+    renderSeconds: of((r) => r.renderSeconds) ?? 0,
+    pagefindSeconds: of((r) => r.pagefindSeconds),
+    peakRssBytes: of((r) => r.peakRssBytes),
+  };
+}
+
+export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : kb(bytes);
+const s = (value: number | undefined) => (value === undefined ? "n/a" : `${value.toFixed(1)} s`);
+
+function table(rows: readonly (readonly string[])[]): string {
+  const widths =
+    rows[0]?.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? "").length))) ?? [];
+  const line = (row: readonly string[]) =>
+    `| ${row.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join(" | ")} |`;
+  const [head, ...body] = rows;
+  return [
+    line(head ?? []),
+    `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`,
+    ...body.map(line),
+  ].join("\n");
+}
+
+const TYPE_ORDER: readonly PageType[] = [
+  "home",
+  "list",
+  "course",
+  "lesson",
+  "case",
+  "policy",
+  "topic",
+  "glossary",
+  "print",
+  "other",
+];
+
+/**
+ * The bench report as Markdown tables: build figures (cold and, when
+ * measured, warm), page weight, and JS/CSS per page type.
+ */
+export function formatReport(input: {
+  entries: number;
+  runs: number;
+  cold: BuildFigures;
+  warm: BuildFigures | undefined;
+  site: SiteMeasure;
+}): string {
+  const { cold, warm, site } = input;
+  const build = table([
+    [
+      `build (median of ${input.runs})`,
+      "cold (no cache)",
+      ...(warm ? ["warm (unchanged content)"] : []),
+    ],
+    ["total build", s(cold.totalSeconds), ...(warm ? [s(warm.totalSeconds)] : [])],
+    [
+      "check + content sync + bundle",
+      s(cold.setupSeconds),
+      ...(warm ? [s(warm.setupSeconds)] : []),
+    ],
+    ["Astro render", s(cold.renderSeconds), ...(warm ? [s(warm.renderSeconds)] : [])],
+    ["Pagefind", s(cold.pagefindSeconds), ...(warm ? [s(warm.pagefindSeconds)] : [])],
+    [
+      "peak RSS",
+      cold.peakRssBytes ? mb(cold.peakRssBytes) : "n/a",
+      ...(warm ? [warm.peakRssBytes ? mb(warm.peakRssBytes) : "n/a"] : []),
+    ],
+  ]);
+  const weight = table([
+    ["output", "value"],
+    ["entries generated", String(input.entries)],
+    ["HTML pages", String(site.pages)],
+    ["total output", mb(site.totalBytes)],
+    ["average HTML per page", kb(site.avgHtmlBytes)],
+    ["max HTML (excluding policy texts)", `${kb(site.maxHtmlBytes)} (${site.maxHtmlPage})`],
+    ["max policy full-text page", kb(site.maxPolicyHtmlBytes)],
+    ["CSS, whole site (gzip)", `${kb(site.cssBytes)} (${kb(site.cssGzipBytes)})`],
+    [
+      "search index (dist/pagefind)",
+      site.searchIndexBytes ? mb(site.searchIndexBytes) : "n/a (no pagefind/)",
+    ],
+  ]);
+  const types = table([
+    ["page type", "pages", "avg HTML", "max HTML", "JS / page", "CSS / page"],
+    ...TYPE_ORDER.flatMap((type) => {
+      const t = site.types[type];
+      return t
+        ? [
+            [
+              type,
+              String(t.pages),
+              kb(t.avgHtmlBytes),
+              kb(t.maxHtmlBytes),
+              kb(t.jsBytes),
+              kb(t.cssBytes),
+            ],
+          ]
+        : [];
+    }),
+  ]);
+  return `${build}\n\n${weight}\n\n${types}\n`;
+}

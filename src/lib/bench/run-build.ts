@@ -1,0 +1,139 @@
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** One run of `node scripts/build.ts` and what it printed. */
+export interface BuildRun {
+  ok: boolean;
+  exitCode: number;
+  /** When the build was started (ms since epoch), to compare with file times. */
+  startedAt: number;
+  /** Wall-clock seconds of the whole command (check + Astro + Pagefind + swap). */
+  totalSeconds: number;
+  /** Astro's own "N page(s) built in Xs", or the sum of its phase timings. */
+  renderSeconds: number | undefined;
+  pagefindSeconds: number | undefined;
+  pagefindPages: number | undefined;
+  /** Peak resident memory of the build process tree, in bytes. */
+  peakRssBytes: number | undefined;
+  log: string;
+}
+
+const TIME = "/usr/bin/time";
+
+/** Seconds written as "12.3s", "12.3 s" or "850ms". */
+function seconds(value: string, unit: string): number {
+  return unit.startsWith("ms") ? Number(value) / 1000 : Number(value);
+}
+
+/** Parses Astro's and the search integration's timings out of a build log. */
+export function parseBuildLog(
+  log: string,
+): Pick<BuildRun, "renderSeconds" | "pagefindSeconds" | "pagefindPages"> {
+  const built = /(\d+) page\(s\) built in ([\d.]+)\s*(ms|s)/.exec(log);
+  const generated = /Completed in ([\d.]+)\s*(ms|s)\.?\s*$/m.exec(log);
+  const renderSeconds = built
+    ? seconds(built[2] ?? "", built[3] ?? "s")
+    : generated
+      ? seconds(generated[1] ?? "", generated[2] ?? "s")
+      : undefined;
+  // The search integration prints e.g. "Search: indexed 1234 pages and 56
+  // glossary terms in 5.6 s (…)"; older shapes name Pagefind instead.
+  const pagefindLine = log
+    .split("\n")
+    .find((line) => /pagefind|search\b.*index/i.test(line) && /in [\d.]+\s*(ms|s)\b/.test(line));
+  let pagefindSeconds: number | undefined;
+  let pagefindPages: number | undefined;
+  if (pagefindLine) {
+    const time = /in ([\d.]+)\s*(ms|s)\b/.exec(pagefindLine);
+    if (time) pagefindSeconds = seconds(time[1] ?? "", time[2] ?? "s");
+    const pages = /(\d[\d,]*)\s+(?:pages|HTML files)/i.exec(pagefindLine);
+    if (pages) pagefindPages = Number((pages[1] ?? "").replace(/,/g, ""));
+  }
+  return { renderSeconds, pagefindSeconds, pagefindPages };
+}
+
+/** Peak RSS from `/usr/bin/time -v` ("Maximum resident set size (kbytes): N"). */
+function parseTimeOutput(log: string): number | undefined {
+  const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(log);
+  return m ? Number(m[1]) * 1024 : undefined;
+}
+
+/** Sums VmHWM of a process and its descendants (fallback without /usr/bin/time). */
+function treePeak(pid: number): number {
+  let total = 0;
+  const visit = (p: number): void => {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, "utf8");
+      total += Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+      for (const task of readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim().split(/\s+/))
+        if (task) visit(Number(task));
+    } catch {
+      // The process ended between two reads.
+    }
+  };
+  visit(pid);
+  return total;
+}
+
+/**
+ * Runs the real build (`node scripts/build.ts --content … --out …`) in
+ * `projectDir`, timing it and recording its peak memory. Extra Node flags
+ * (e.g. --cpu-prof) go in `nodeFlags`.
+ */
+export function runBuild(options: {
+  projectDir: string;
+  contentDir: string;
+  outDir: string;
+  nodeFlags?: string[];
+  onLine?: (line: string) => void;
+}): Promise<BuildRun> {
+  const script = join(options.projectDir, "scripts/build.ts");
+  const nodeArgs = [
+    ...(options.nodeFlags ?? []),
+    script,
+    "--content",
+    options.contentDir,
+    "--out",
+    options.outDir,
+  ];
+  const useTime = existsSync(TIME);
+  const [command, args] = useTime
+    ? [TIME, ["-v", process.execPath, ...nodeArgs]]
+    : [process.execPath, nodeArgs];
+  const started = performance.now();
+  const startedAt = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: options.projectDir,
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+    });
+    let log = "";
+    let sampled = 0;
+    const sampler = useTime
+      ? undefined
+      : setInterval(() => {
+          if (child.pid) sampled = Math.max(sampled, treePeak(child.pid));
+        }, 200);
+    const collect = (chunk: Buffer) => {
+      const text = chunk.toString("utf8");
+      log += text;
+      for (const line of text.split("\n")) if (line.trim() && options.onLine) options.onLine(line);
+    };
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
+    child.on("close", (code) => {
+      if (sampler) clearInterval(sampler);
+      const totalSeconds = (performance.now() - started) / 1000;
+      resolve({
+        ok: code === 0,
+        exitCode: code ?? 1,
+        startedAt,
+        totalSeconds,
+        ...parseBuildLog(log),
+        peakRssBytes: useTime ? parseTimeOutput(log) : sampled || undefined,
+        log,
+      });
+    });
+  });
+}
