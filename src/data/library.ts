@@ -19,14 +19,18 @@ export async function getTopics(): Promise<TopicEntry[]> {
   return getCollection("topics");
 }
 
+/** What a term sorts by: its pinyin without tones (zh, from pinyin-pro) or its English name (en). */
+export function glossarySortKey(term: TermEntry, locale: "zh-CN" | "en"): string {
+  return locale === "en"
+    ? term.data.en.toLowerCase()
+    : pinyin(term.data.zh, { toneType: "none", separator: "" });
+}
+
 /** Glossary terms sorted by pinyin (zh) or by English term (en). */
 export async function getGlossary(locale: "zh-CN" | "en"): Promise<TermEntry[]> {
   const terms = await getCollection("glossary");
-  const sortKey = (term: TermEntry) =>
-    locale === "en"
-      ? term.data.en.toLowerCase()
-      : pinyin(term.data.zh, { toneType: "none", separator: "" });
-  return terms.sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+  const keys = new Map(terms.map((t) => [t.id, glossarySortKey(t, locale)]));
+  return terms.sort((a, b) => (keys.get(a.id) ?? "").localeCompare(keys.get(b.id) ?? "", "en"));
 }
 
 /** Something listed on a topic page. */

@@ -1,4 +1,10 @@
 import type { Locale } from "../schemas/common.ts";
+import type { Dimension } from "./filters.ts";
+
+/** Lists that can be filtered, each with its own static filter pages. */
+export type ListSection = "courses" | "policies" | "cases";
+/** Parts of the site that exist in both UI languages. */
+export type Section = "home" | ListSection | "topics" | "glossary";
 
 /**
  * Root-relative paths of every page, without the base path. Pages and
@@ -18,11 +24,34 @@ export const routes = {
   topic: (id: string, locale: Locale = "zh-CN") => `${localePrefix(locale)}topics/${id}/`,
   glossary: (locale: Locale = "zh-CN") => `${localePrefix(locale)}glossary/`,
   term: (id: string, locale: Locale = "zh-CN") => `${localePrefix(locale)}glossary/#term-${id}`,
+  /** A list narrowed to one value, e.g. /courses/filter/topic/vocational-training/. */
+  filter: (section: ListSection, dimension: Dimension, value: string, locale: Locale = "zh-CN") =>
+    `${localePrefix(locale)}${section}/filter/${dimension}/${encodeURIComponent(value)}/`,
+  /** Any section's index page in a language. */
+  section: (section: Section, locale: Locale = "zh-CN") =>
+    section === "home" ? localePrefix(locale) : `${localePrefix(locale)}${section}/`,
+  search: (locale: Locale = "zh-CN") => `${localePrefix(locale)}search/`,
+  rss: () => "/rss.xml",
+  printCourse: (course: string) => `/print/courses/${course}/`,
+  printLesson: (course: string, slug: string) => `/print/courses/${course}/${slug}/`,
 };
 
 /** `/` for Chinese, `/en/` for English. */
 export function localePrefix(locale: Locale): string {
   return locale === "en" ? "/en/" : "/";
+}
+
+/** The other UI language. */
+export function otherLocale(locale: Locale): Locale {
+  return locale === "en" ? "zh-CN" : "en";
+}
+
+/**
+ * Where the language switcher goes: the same page in the other language when
+ * it exists (`translation`), otherwise the index of the section the reader is in.
+ */
+export function switchLanguageTarget(section: Section, to: Locale, translation?: string): string {
+  return translation ?? routes.section(section, to);
 }
 
 /** Prefixes a root-relative path with the site's base path (`/kb/`). */

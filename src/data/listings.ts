@@ -1,0 +1,214 @@
+import { t } from "../i18n/index.ts";
+import { type Dimension, type Filterable, filterPages } from "../lib/filters.ts";
+import type { ListSection } from "../lib/routes.ts";
+import type { Audience, Format, Locale } from "../schemas/common.ts";
+import type { PolicyStatus } from "../schemas/policy.ts";
+import { type CourseEntry, getAllLessons, getCourses } from "./courses.ts";
+import { getCases, getTopics } from "./library.ts";
+import { getPolicies } from "./policies.ts";
+import { routes } from "./urls.ts";
+
+/** One entry as a list shows it, in the UI language of the list. */
+export interface ListItem extends Filterable {
+  kind: "course" | "lesson" | "policy" | "case";
+  id: string;
+  title: string;
+  /** Language of `title` (an English UI shows English titles where they exist). */
+  titleLang: Locale;
+  summary: string;
+  summaryLang: Locale;
+  path: string;
+  updated: Date;
+  /** Language the entry itself is written in. */
+  lang: Locale;
+  /** Short facts shown after the title, e.g. kind and year. */
+  notes: string[];
+  /** Grouping key within the list (policy kind). */
+  group?: string;
+  /** Policies: in force, amended… */
+  status?: PolicyStatus;
+}
+
+/** The dimensions each list can be filtered by. */
+export const LIST_DIMENSIONS: Record<ListSection, readonly Dimension[]> = {
+  courses: ["topic", "audience", "format", "year"],
+  policies: ["topic", "year"],
+  cases: ["topic", "year"],
+};
+
+/** Title and summary in the UI language when the entry has them, else as written. */
+function localText(
+  locale: Locale,
+  entry: {
+    title: string;
+    titleEn?: string | undefined;
+    summary: string;
+    summaryEn?: string | undefined;
+    lang: Locale;
+  },
+) {
+  const useEn = locale === "en" && entry.lang !== "en";
+  return {
+    title: useEn && entry.titleEn ? entry.titleEn : entry.title,
+    titleLang: useEn && entry.titleEn ? ("en" as const) : entry.lang,
+    summary: useEn && entry.summaryEn ? entry.summaryEn : entry.summary,
+    summaryLang: useEn && entry.summaryEn ? ("en" as const) : entry.lang,
+  };
+}
+
+/** The course that translates `course` or that `course` translates, if any. */
+export async function getCourseTranslation(course: CourseEntry): Promise<CourseEntry | undefined> {
+  const courses = await getCourses();
+  const { translationOf } = course.data;
+  return translationOf
+    ? courses.find((c) => c.id === translationOf)
+    : courses.find((c) => c.data.translationOf === course.id);
+}
+
+/**
+ * Courses for a list in `locale`: where a course and its translation both
+ * exist only the one in the UI language is listed.
+ */
+export async function courseItems(locale: Locale): Promise<ListItem[]> {
+  const courses = await getCourses();
+  const translated = new Set(
+    courses.flatMap((c) => (c.data.translationOf ? [c.id, c.data.translationOf] : [])),
+  );
+  return courses
+    .filter((c) => !translated.has(c.id) || c.data.lang === locale)
+    .map((c) => ({
+      kind: "course",
+      id: c.id,
+      ...localText(locale, c.data),
+      path: routes.course(c.id),
+      updated: c.data.updated,
+      lang: c.data.lang,
+      notes: [t(locale, `format.${c.data.format}`), `${c.data.hours} ${t(locale, "course.hours")}`],
+      facets: {
+        topic: c.data.topics,
+        audience: c.data.audience,
+        format: [c.data.format],
+        year: [String(c.data.updated.getUTCFullYear())],
+      },
+    }));
+}
+
+/** Policies for a list, grouped by kind. */
+export async function policyItems(locale: Locale): Promise<ListItem[]> {
+  return (await getPolicies()).map((p) => ({
+    kind: "policy",
+    id: p.id,
+    ...localText(locale, p.data),
+    path: routes.policy(p.id),
+    updated: p.data.updated,
+    lang: p.data.lang,
+    notes: [t(locale, `status.${p.data.status}`), String(p.data.adopted.getUTCFullYear())],
+    group: p.data.kind,
+    status: p.data.status,
+    facets: { topic: p.data.topics, year: [String(p.data.adopted.getUTCFullYear())] },
+  }));
+}
+
+/** Cases for a list, newest first. */
+export async function caseItems(locale: Locale): Promise<ListItem[]> {
+  return (await getCases()).map((c) => ({
+    kind: "case",
+    id: c.id,
+    ...localText(locale, c.data),
+    path: routes.case(c.id),
+    updated: c.data.updated,
+    lang: c.data.lang,
+    notes: [t(locale, `caseKind.${c.data.kind}`), String(c.data.year)],
+    facets: { topic: c.data.topics, year: [String(c.data.year)] },
+  }));
+}
+
+/** The items of one list section. */
+export function sectionItems(section: ListSection, locale: Locale): Promise<ListItem[]> {
+  return { courses: courseItems, policies: policyItems, cases: caseItems }[section](locale);
+}
+
+/** Lessons as list items, for "what's new" and the feed. */
+async function lessonItems(locale: Locale): Promise<ListItem[]> {
+  return (await getAllLessons()).map(({ entry, course, slug }) => ({
+    kind: "lesson",
+    id: `${course}/${slug}`,
+    ...localText(locale, entry.data),
+    path: routes.lesson(course, slug),
+    updated: entry.data.updated,
+    lang: entry.data.lang,
+    notes: [],
+    facets: { topic: entry.data.topics },
+  }));
+}
+
+/** Everything, most recently updated first (ties by path, so builds are stable). */
+export async function recentItems(
+  locale: Locale,
+  limit = Number.POSITIVE_INFINITY,
+): Promise<ListItem[]> {
+  const all = [
+    ...(await courseItems(locale)),
+    ...(await lessonItems(locale)),
+    ...(await policyItems(locale)),
+    ...(await caseItems(locale)),
+  ];
+  return all
+    .sort((a, b) => b.updated.getTime() - a.updated.getTime() || a.path.localeCompare(b.path))
+    .slice(0, limit);
+}
+
+/** The label of a filter value in the UI language (topic names, audiences, formats, years). */
+export async function facetLabel(
+  locale: Locale,
+  dimension: Dimension,
+  value: string,
+): Promise<string> {
+  if (dimension === "topic") {
+    const topic = (await getTopics()).find((x) => x.id === value);
+    return topic ? (locale === "en" ? topic.data.en : topic.data.zh) : value;
+  }
+  if (dimension === "audience") return t(locale, `audience.${value as Audience}`);
+  if (dimension === "format") return t(locale, `format.${value as Format}`);
+  return value;
+}
+
+/**
+ * Every filter page to build, the same set in both UI languages (values of
+ * either language's list), so the language switcher always finds its page.
+ */
+export async function filterPageParams(): Promise<
+  { list: ListSection; dimension: Dimension; value: string }[]
+> {
+  const lists = ["courses", "policies", "cases"] as const;
+  const params = new Map<string, { list: ListSection; dimension: Dimension; value: string }>();
+  for (const list of lists) {
+    const items = [...(await sectionItems(list, "zh-CN")), ...(await sectionItems(list, "en"))];
+    for (const { dimension, value } of filterPages(items, LIST_DIMENSIONS[list])) {
+      params.set(`${list}/${dimension}/${value}`, { list, dimension, value });
+    }
+  }
+  return [...params.values()];
+}
+
+/** Everything on one topic in a UI language, grouped by kind: courses, lessons, policies, cases. */
+export async function topicItems(locale: Locale, topic: string): Promise<ListItem[]> {
+  const order = ["course", "lesson", "policy", "case"];
+  return (await recentItems(locale))
+    .filter((item) => item.facets.topic?.includes(topic))
+    .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+}
+
+/** Where the language switcher goes from a lesson: the same lesson in the translated course, or that course. */
+export async function getLessonTranslationPath(
+  courseId: string,
+  slug: string,
+): Promise<string | undefined> {
+  const course = (await getCourses()).find((c) => c.id === courseId);
+  const other = course && (await getCourseTranslation(course));
+  if (!other) return undefined;
+  const lessons = (await getAllLessons()).filter((l) => l.course === other.id);
+  return lessons.some((l) => l.slug === slug)
+    ? routes.lesson(other.id, slug)
+    : routes.course(other.id);
+}
