@@ -8,7 +8,6 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import type { AddressInfo } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import type { Browser } from "playwright-core";
-import { launchChromium } from "../src/lib/browser/launch.ts";
 import { EXIT, parseCliArgs } from "../src/lib/cli/args.ts";
 import {
   HANDOUT_INDEX,
@@ -111,7 +110,8 @@ try {
       skipped++;
       continue;
     }
-    browser ??= await launchChromium();
+    // Loaded only when something must be printed: a run that skips everything stays quick.
+    browser ??= await (await import("../src/lib/browser/launch.ts")).launchChromium();
     const pdf = await printPage(browser, `${origin}${joinBase(index.base, handout.path)}`, paper);
     mkdirSync(dirname(target), { recursive: true });
     // Written beside the target and renamed, so a crash never leaves half a PDF behind.
