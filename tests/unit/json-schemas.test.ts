@@ -1,0 +1,38 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { allJsonSchemas, type JsonSchemaName } from "../../src/lib/scaffold/json-schemas.ts";
+import { ROOT } from "../helpers/fixtures.ts";
+
+const generated = allJsonSchemas();
+const committed = (name: string) =>
+  JSON.parse(readFileSync(join(ROOT, "schemas/json", `${name}.json`), "utf8"));
+
+describe("schemas/json", () => {
+  it.each(Object.keys(generated))(
+    "%s.json is up to date with src/schemas (run npm run schemas)",
+    (name) => {
+      expect(committed(name)).toEqual(JSON.parse(generated[name as JsonSchemaName]));
+    },
+  );
+
+  it("writes dates as required YYYY-MM-DD strings", () => {
+    const policy = committed("policy");
+    expect(policy.properties.adopted).toEqual({
+      type: "string",
+      format: "date",
+      pattern: "^\\d{4}-\\d{2}-\\d{2}$",
+    });
+    expect(policy.required).toEqual(expect.arrayContaining(["updated", "adopted"]));
+    expect(policy.required).not.toContain("effective");
+    expect(committed("glossary").type).toBe("array");
+  });
+
+  it("is what .vscode/settings.json points the YAML files to", () => {
+    const settings = JSON.parse(readFileSync(join(ROOT, ".vscode/settings.json"), "utf8"));
+    const mapped = Object.keys(settings["yaml.schemas"]).map((path) =>
+      path.replace(/^\.\/schemas\/json\/|\.json$/g, ""),
+    );
+    expect(mapped.sort()).toEqual(["course", "glossary", "site", "topics"]);
+  });
+});
