@@ -5,6 +5,7 @@ import tailwindcss from "@tailwindcss/vite";
 import { defineConfig } from "astro/config";
 import { parse as parseYaml } from "yaml";
 import { unionKb } from "./src/lib/astro/integration.ts";
+import { pagefindSearch } from "./src/lib/astro/pagefind.ts";
 import { contentDir } from "./src/lib/content-dir.ts";
 
 const content = contentDir();
@@ -30,7 +31,7 @@ export default defineConfig({
   trailingSlash: "always",
   outDir: process.env.UNION_KB_OUT ?? "./dist",
   build: { format: "directory" },
-  integrations: [unionKb({ contentDir: content }), mdx(), sitemap()],
+  integrations: [unionKb({ contentDir: content }), mdx(), sitemap(), pagefindSearch({ contentDir: content })],
   vite: {
     plugins: [tailwindcss()],
     build: {

@@ -1,0 +1,98 @@
+import { chineseToInt, intToChinese } from "../../lib/law/chinese-numerals.ts";
+
+/** The parts of a Pagefind sub-result the UI uses. */
+export interface SubResultLike {
+  title: string;
+  url: string;
+  excerpt: string;
+  anchor?: { id: string } | undefined;
+  weighted_locations: { balanced_score: number }[];
+}
+
+/** The parts of a loaded Pagefind result (`await result.data()`) the UI uses. */
+export interface FragmentLike {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  sub_results: SubResultLike[];
+}
+
+/** One result as shown: page link, type/course line, snippet, best matching sections. */
+export interface ShownResult {
+  url: string;
+  title: string;
+  type: string | undefined;
+  course: string | undefined;
+  excerpt: string;
+  sections: { title: string; url: string; excerpt: string }[];
+}
+
+const ARABIC_ARTICLE = /第?\s*(\d{1,4})\s*条/g;
+const CHINESE_ARTICLE = /第([零〇一二两三四五六七八九十百千]+)条/;
+
+/**
+ * Rewrites what readers type into what the law texts say: "第24条" and
+ * "24条" become "第二十四条", the form every official text uses; spaces are tidied.
+ */
+export function normalizeQuery(query: string): string {
+  return query
+    .normalize("NFKC")
+    .replace(ARABIC_ARTICLE, (whole, digits: string) => {
+      const n = Number(digits);
+      return n >= 1 && n <= 9999 ? `第${intToChinese(n)}条` : whole;
+    })
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The article number a query asks for ("第二十四条" → 24), if any. */
+export function articleNumberOf(query: string): number | undefined {
+  const match = CHINESE_ARTICLE.exec(normalizeQuery(query));
+  if (!match?.[1]) return undefined;
+  try {
+    return chineseToInt(match[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The sections of a page worth showing under it, best first: the article the
+ * query names (`#art-N`) leads, then sections by Pagefind's match scores.
+ * The page-top section is left out — the page link itself covers it.
+ */
+export function bestSections(
+  fragment: FragmentLike,
+  query: string,
+  limit = 3,
+): ShownResult["sections"] {
+  const article = articleNumberOf(query);
+  const score = (sub: SubResultLike) =>
+    sub.weighted_locations.reduce((sum, location) => sum + location.balanced_score, 0) +
+    (article !== undefined && sub.anchor?.id === `art-${article}` ? 1e6 : 0);
+  return fragment.sub_results
+    .filter((sub) => sub.anchor && sub.url !== fragment.url)
+    .map((sub) => ({ sub, score: score(sub) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+    .map(({ sub }) => ({ title: sub.title, url: sub.url, excerpt: sub.excerpt }));
+}
+
+/** Turns a loaded Pagefind result into what the result list shows. */
+export function toShownResult(fragment: FragmentLike, query: string): ShownResult {
+  return {
+    url: fragment.url,
+    title: fragment.meta.title ?? fragment.url,
+    type: fragment.meta.type,
+    course: fragment.meta.course,
+    excerpt: fragment.excerpt,
+    sections: bestSections(fragment, query),
+  };
+}
+
+/** Fills `{name}` placeholders in a UI string. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}

@@ -1,0 +1,294 @@
+import {
+  type FragmentLike,
+  fill,
+  normalizeQuery,
+  type ShownResult,
+  toShownResult,
+} from "./results.ts";
+
+/** UI strings the page hands to the script (from src/i18n). */
+export interface SearchStrings {
+  loading: string;
+  unavailable: string;
+  count: string;
+  countFiltered: string;
+  none: string;
+  more: string;
+  sections: string;
+  clearFilters: string;
+  filterLabels: Record<string, string>;
+}
+
+/** The slice of Pagefind's JS API (pagefind.js) used here. */
+interface PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  search(
+    query: string | null,
+    options?: { filters?: Record<string, { any: string[] }> },
+  ): Promise<{
+    results: { id: string; data: () => Promise<FragmentLike> }[];
+    unfilteredResultCount: number;
+    filters: Record<string, Record<string, number>>;
+  } | null>;
+}
+
+/** Filters in the order they are offered; others Pagefind reports are ignored. */
+const FILTER_KEYS = ["type", "topic", "audience", "status"] as const;
+const PAGE_SIZE = 10;
+
+/**
+ * Wires up the search page. Pagefind's script and index load only once the
+ * reader focuses or types in the box (or arrives with `?q=`), so a visit that
+ * never searches costs nothing beyond this small file.
+ */
+export function startSearch(root: HTMLElement): void {
+  const form = root.querySelector<HTMLFormElement>("form[data-search-form]");
+  const input = root.querySelector<HTMLInputElement>("input[name=q]");
+  const status = root.querySelector<HTMLElement>("[data-search-status]");
+  const list = root.querySelector<HTMLOListElement>("[data-search-results]");
+  const more = root.querySelector<HTMLButtonElement>("[data-search-more]");
+  const filterBox = root.querySelector<HTMLElement>("[data-search-filters]");
+  if (!form || !input || !status || !list || !more || !filterBox) return;
+  const strings = JSON.parse(root.dataset.strings ?? "{}") as SearchStrings;
+  const bundle = root.dataset.bundle ?? "/pagefind/";
+
+  let api: Promise<PagefindApi> | undefined;
+  let run = 0;
+  let shown = 0;
+  let current: { id: string; data: () => Promise<FragmentLike> }[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const load = (): Promise<PagefindApi> => {
+    api ??= (async () => {
+      root.dataset.state = "loading";
+      const module = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
+      await module.options({ excerptLength: 36 });
+      // Pagefind picks its index from <html lang> when it starts. Both search
+      // pages search the Chinese index, where all content lives (English
+      // titles and definitions included), so the English page lends Pagefind
+      // that language for the synchronous start of init() and then restores it.
+      const html = document.documentElement;
+      const pageLang = html.lang;
+      html.lang = root.dataset.indexLang ?? pageLang;
+      const started = module.init();
+      html.lang = pageLang;
+      await started;
+      renderFilters(filterBox, await module.filters(), strings, () => void search());
+      root.dataset.state = "ready";
+      return module;
+    })();
+    api.catch(() => {
+      root.dataset.state = "error";
+      status.textContent = strings.unavailable;
+    });
+    return api;
+  };
+
+  const search = async () => {
+    const query = input.value.trim();
+    const filters = selectedFilters(filterBox);
+    const mine = ++run;
+    syncUrl(query);
+    if (!query && Object.keys(filters).length === 0) {
+      list.replaceChildren();
+      status.textContent = "";
+      more.hidden = true;
+      root.dataset.state = "ready";
+      return;
+    }
+    root.dataset.state = "searching";
+    const pagefind = await load();
+    const response = await pagefind.search(query ? normalizeQuery(query) : null, { filters });
+    if (mine !== run || !response) return;
+    current = response.results;
+    shown = 0;
+    list.replaceChildren();
+    updateCounts(filterBox, response.filters);
+    await showMore(query);
+    if (mine !== run) return;
+    const values = { count: current.length, query, total: response.unfilteredResultCount };
+    status.textContent = fill(
+      current.length === 0
+        ? strings.none
+        : Object.keys(filters).length
+          ? strings.countFiltered
+          : strings.count,
+      values,
+    );
+    root.dataset.query = query;
+    root.dataset.state = "done";
+  };
+
+  const showMore = async (query: string) => {
+    const page = current.slice(shown, shown + PAGE_SIZE);
+    const fragments = await Promise.all(page.map((result) => result.data()));
+    const items = fragments.map((fragment) =>
+      renderResult(toShownResult(fragment, query), strings),
+    );
+    list.append(...items);
+    shown += page.length;
+    more.hidden = shown >= current.length;
+    return items[0];
+  };
+
+  input.addEventListener("focus", () => void load(), { once: true });
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void search(), 250);
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    void search();
+  });
+  more.addEventListener("click", async () => {
+    const first = await showMore(input.value.trim());
+    // Keyboard users land on the first new result rather than at the top of the list.
+    first?.querySelector("a")?.focus();
+  });
+  more.textContent = strings.more;
+
+  const initial = new URLSearchParams(location.search).get("q");
+  if (initial) {
+    input.value = initial;
+    void search();
+  }
+}
+
+function syncUrl(query: string): void {
+  const url = new URL(location.href);
+  if (query) url.searchParams.set("q", query);
+  else url.searchParams.delete("q");
+  history.replaceState(history.state, "", url);
+}
+
+function selectedFilters(box: HTMLElement): Record<string, { any: string[] }> {
+  const selected: Record<string, { any: string[] }> = {};
+  for (const checkbox of box.querySelectorAll<HTMLInputElement>("input[type=checkbox]:checked")) {
+    const values = selected[checkbox.name] ?? { any: [] };
+    values.any.push(checkbox.value);
+    selected[checkbox.name] = values;
+  }
+  return selected;
+}
+
+function renderFilters(
+  box: HTMLElement,
+  filters: Record<string, Record<string, number>>,
+  strings: SearchStrings,
+  onChange: () => void,
+): void {
+  const groups = FILTER_KEYS.filter((key) => Object.keys(filters[key] ?? {}).length > 0).map(
+    (key) => {
+      const fieldset = element("fieldset", "mb-4");
+      const legend = element("legend", "font-bold");
+      legend.textContent = strings.filterLabels[key] ?? key;
+      fieldset.append(legend);
+      const values = Object.keys(filters[key] ?? {}).sort((a, b) => a.localeCompare(b, "zh-CN"));
+      for (const value of values) {
+        const label = element("label", "flex items-center gap-2 py-1");
+        const checkbox = element("input", "size-5 accent-brand-700");
+        checkbox.type = "checkbox";
+        checkbox.name = key;
+        checkbox.value = value;
+        checkbox.addEventListener("change", onChange);
+        const text = element("span", "");
+        const count = element("span", "text-sm text-stone-700 dark:text-stone-300");
+        count.dataset.count = "";
+        text.append(value, " ", count);
+        label.append(checkbox, text);
+        fieldset.append(label);
+      }
+      return fieldset;
+    },
+  );
+  if (groups.length === 0) return;
+  const clear = element("button", "mt-2 underline underline-offset-4");
+  clear.type = "button";
+  clear.textContent = strings.clearFilters;
+  clear.addEventListener("click", () => {
+    for (const checkbox of box.querySelectorAll<HTMLInputElement>("input[type=checkbox]"))
+      checkbox.checked = false;
+    onChange();
+  });
+  box.replaceChildren(...groups, clear);
+  box.hidden = false;
+}
+
+function updateCounts(box: HTMLElement, counts: Record<string, Record<string, number>>): void {
+  for (const checkbox of box.querySelectorAll<HTMLInputElement>("input[type=checkbox]")) {
+    const count = checkbox.parentElement?.querySelector<HTMLElement>("[data-count]");
+    if (count) count.textContent = `(${counts[checkbox.name]?.[checkbox.value] ?? 0})`;
+  }
+}
+
+function renderResult(result: ShownResult, strings: SearchStrings): HTMLLIElement {
+  const item = element("li", "border-b border-stone-200 py-4 dark:border-stone-800");
+  const kind = [result.type, result.course].filter(Boolean).join(" · ");
+  if (kind) {
+    const line = element("p", "text-sm text-stone-700 dark:text-stone-300");
+    line.textContent = kind;
+    item.append(line);
+  }
+  const heading = element("h2", "text-lg font-bold");
+  const link = element("a", "text-brand-700 underline underline-offset-4 dark:text-brand-50");
+  link.href = result.url;
+  link.dataset.result = "";
+  link.textContent = result.title;
+  heading.append(link);
+  const excerpt = element("p", "mt-1");
+  excerpt.append(...excerptNodes(result.excerpt));
+  item.append(heading, excerpt);
+  if (result.sections.length) {
+    const sections = element(
+      "ul",
+      "mt-2 space-y-2 border-l-4 border-stone-200 pl-4 dark:border-stone-700",
+    );
+    sections.setAttribute("aria-label", `${strings.sections}: ${result.title}`);
+    for (const section of result.sections) {
+      const li = element("li", "");
+      const a = element(
+        "a",
+        "font-bold text-brand-700 underline underline-offset-4 dark:text-brand-50",
+      );
+      a.href = section.url;
+      a.dataset.section = "";
+      a.textContent = section.title;
+      const p = element("p", "text-sm");
+      p.append(...excerptNodes(section.excerpt));
+      li.append(a, p);
+      sections.append(li);
+    }
+    item.append(sections);
+  }
+  return item;
+}
+
+/**
+ * Pagefind excerpts are HTML with `<mark>` around matches. Only text and
+ * `<mark>` are carried over, so page text can never inject markup.
+ */
+function excerptNodes(html: string): Node[] {
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  const nodes: Node[] = [];
+  for (const node of template.content.childNodes) {
+    if (node.nodeName === "MARK") {
+      const mark = element("mark", "bg-yellow-200 text-stone-950");
+      mark.textContent = node.textContent;
+      nodes.push(mark);
+    } else nodes.push(document.createTextNode(node.textContent ?? ""));
+  }
+  return nodes;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  return node;
+}

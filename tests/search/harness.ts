@@ -1,0 +1,127 @@
+/**
+ * Runs search queries through the real search page in Chromium and scores them:
+ * a query hits at k when one of its expected targets is among the links of the
+ * first k results (the result's own link and the sections shown under it).
+ */
+import { readFileSync } from "node:fs";
+import { z } from "astro/zod";
+import type { Page } from "playwright-core";
+import { parse as parseYaml } from "yaml";
+
+export const QuerySchema = z.strictObject({
+  q: z.string().min(1),
+  kind: z.enum(["everyday", "law", "english", "pinyin", "partial"]),
+  expect: z.array(z.string().startsWith("/")).min(1),
+  page: z.enum(["zh-CN", "en"]).default("zh-CN"),
+  counted: z.boolean().default(true),
+});
+export type SearchQuery = z.infer<typeof QuerySchema>;
+
+/** Reads and validates tests/search/queries.yaml (or another query file). */
+export function loadQueries(file: string): SearchQuery[] {
+  return z.array(QuerySchema).parse(parseYaml(readFileSync(file, "utf8")));
+}
+
+/** The links of one shown result: its own URL first, then its sections. */
+export type ResultLinks = string[];
+
+/**
+ * Types `query` into the search box of the page already open, submits it and
+ * returns the links of the first `limit` results as root-relative paths with
+ * decoded hashes (`/policies/x/#art-24`).
+ */
+export async function searchFor(
+  page: Page,
+  query: string,
+  limit = 3,
+): Promise<{ results: ResultLinks[]; status: string }> {
+  await page.fill("#search-query", query);
+  await page.press("#search-query", "Enter");
+  await page.waitForFunction(
+    (q) => {
+      const root = document.querySelector<HTMLElement>("[data-search-root]");
+      return root?.dataset.state === "done" && root.dataset.query === q;
+    },
+    query,
+    { timeout: 15_000 },
+  );
+  return page.evaluate((max) => {
+    const path = (href: string) => {
+      const url = new URL(href);
+      return decodeURI(url.pathname + url.hash);
+    };
+    const items = [...document.querySelectorAll("[data-search-results] > li")].slice(0, max);
+    return {
+      status: document.querySelector("[data-search-status]")?.textContent ?? "",
+      results: items.map((item) =>
+        [...item.querySelectorAll<HTMLAnchorElement>("a[data-result], a[data-section]")].map((a) =>
+          path(a.href),
+        ),
+      ),
+    };
+  }, limit);
+}
+
+/** Whether a link satisfies an expected target: pages match any link to them, anchors must match exactly. */
+export function matches(expected: string, link: string): boolean {
+  return expected.includes("#") ? link === expected : link.split("#")[0] === expected;
+}
+
+/** Rank (1-based) of the first result with an expected link, or undefined. */
+export function hitRank(
+  expect: readonly string[],
+  results: readonly ResultLinks[],
+): number | undefined {
+  const index = results.findIndex((links) =>
+    links.some((link) => expect.some((e) => matches(e, link))),
+  );
+  return index === -1 ? undefined : index + 1;
+}
+
+/** One scored query. */
+export interface Outcome {
+  query: SearchQuery;
+  rank: number | undefined;
+  top: ResultLinks[];
+}
+
+/** hit@1 and hit@3 over the counted queries, overall and per kind, as a printable table. */
+export function summarise(outcomes: readonly Outcome[]): {
+  hit1: number;
+  hit3: number;
+  counted: number;
+  report: string;
+} {
+  const counted = outcomes.filter((o) => o.query.counted);
+  const rate = (list: readonly Outcome[], k: number) =>
+    list.length === 0
+      ? 0
+      : list.filter((o) => o.rank !== undefined && o.rank <= k).length / list.length;
+  const percent = (x: number) => `${(x * 100).toFixed(0)}%`.padStart(5);
+  const kinds = [...new Set(counted.map((o) => o.query.kind))];
+  const lines = [
+    "kind       queries  hit@1  hit@3",
+    ...kinds.map((kind) => {
+      const list = counted.filter((o) => o.query.kind === kind);
+      return `${kind.padEnd(10)} ${String(list.length).padStart(7)}  ${percent(rate(list, 1))}  ${percent(rate(list, 3))}`;
+    }),
+    `${"all".padEnd(10)} ${String(counted.length).padStart(7)}  ${percent(rate(counted, 1))}  ${percent(rate(counted, 3))}`,
+    "",
+    ...outcomes
+      .filter((o) => o.rank !== 1)
+      .map((o) => {
+        const where = o.rank ? `rank ${o.rank}` : "miss";
+        const probe = o.query.counted ? "" : " (probe, not counted)";
+        const top = o.top
+          .map((links, i) => `      ${i + 1}. ${links.slice(0, 4).join("  ")}`)
+          .join("\n");
+        return `  ${where}: ${o.query.q}${probe} → want ${o.query.expect.slice(0, 3).join(" | ")}\n${top || "      (no results)"}`;
+      }),
+  ];
+  return {
+    hit1: rate(counted, 1),
+    hit3: rate(counted, 3),
+    counted: counted.length,
+    report: lines.join("\n"),
+  };
+}
