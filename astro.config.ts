@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
@@ -30,8 +31,16 @@ export default defineConfig({
   base,
   trailingSlash: "always",
   outDir: process.env.UNION_KB_OUT ?? "./dist",
+  // One Content Layer cache per knowledge base, so switching between the sample
+  // and a test fixture does not throw away the other's cache.
+  cacheDir: `./node_modules/.astro/kb-${createHash("sha256").update(content).digest("hex").slice(0, 12)}`,
   build: { format: "directory" },
-  integrations: [unionKb({ contentDir: content }), mdx(), sitemap(), pagefindSearch({ contentDir: content })],
+  integrations: [
+    unionKb({ contentDir: content }),
+    mdx(),
+    sitemap(),
+    pagefindSearch({ contentDir: content }),
+  ],
   vite: {
     plugins: [tailwindcss()],
     build: {

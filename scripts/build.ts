@@ -6,6 +6,7 @@
  */
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { acquireLock } from "../src/lib/build-lock.ts";
 import { EXIT, parseCliArgs } from "../src/lib/cli/args.ts";
 import { checkKnowledgeBase } from "../src/lib/content-check/check.ts";
 import { contentDir } from "../src/lib/content-dir.ts";
@@ -44,6 +45,9 @@ if (check.errors) {
   process.exit(EXIT.content);
 }
 
+const release = await acquireLock(join(process.cwd(), ".astro", "build.lock"), (pid) =>
+  console.log(`Waiting for another build of this project to finish (process ${pid})…`),
+);
 const temp = join(dirname(out), `.${out.split(/[\\/]/).at(-1)}-building-${process.pid}`);
 process.env.UNION_KB_CONTENT = content;
 process.env.UNION_KB_OUT = temp;
@@ -57,6 +61,7 @@ try {
   });
 } catch (error) {
   rmSync(temp, { recursive: true, force: true });
+  release();
   console.error(`\nThe build failed: ${error instanceof Error ? error.message : String(error)}`);
   console.error("The previous site (if any) is unchanged.");
   process.exit(EXIT.content);
@@ -66,5 +71,6 @@ const old = `${temp}-old`;
 if (existsSync(out)) renameSync(out, old);
 renameSync(temp, out);
 rmSync(old, { recursive: true, force: true });
+release();
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`Built ${summariseCounts(check.kb)} into ${out} in ${seconds} s.`);

@@ -38,6 +38,9 @@ export const DateSchema = z
 /** Non-empty text without leading/trailing whitespace only. */
 export const TextSchema = z.string().trim().min(1, "some text");
 
+/** A title: long enough for any real title, short enough to fit a page and a search result. */
+export const TitleSchema = TextSchema.max(200, "a title of at most 200 characters");
+
 /** A reference to one article of a policy: { policy, article, note? }. */
 export const CitationSchema = z.strictObject({
   policy: IdSchema,
@@ -75,8 +78,8 @@ export type Format = z.infer<typeof FormatSchema>;
 
 /** Fields every entry written for readers carries. */
 export const EntryBaseSchema = z.strictObject({
-  title: TextSchema,
-  titleEn: TextSchema.optional(),
+  title: TitleSchema,
+  titleEn: TitleSchema.optional(),
   summary: TextSchema,
   summaryEn: TextSchema.optional(),
   lang: LocaleSchema.default("zh-CN"),

@@ -1,5 +1,5 @@
 import { z } from "astro/zod";
-import { DateSchema, EntryBaseSchema, IdSchema, TextSchema } from "./common.ts";
+import { DateSchema, EntryBaseSchema, IdSchema, TextSchema, TitleSchema } from "./common.ts";
 
 export const PolicyKindSchema = z.enum([
   "law",
@@ -16,8 +16,8 @@ export type PolicyStatus = z.infer<typeof PolicyStatusSchema>;
 
 /** Frontmatter of content/policies/<policy>/index.mdx (our summary). */
 export const PolicySchema = EntryBaseSchema.extend({
-  titleEn: TextSchema,
-  shortTitle: TextSchema,
+  titleEn: TitleSchema,
+  shortTitle: TitleSchema,
   kind: PolicyKindSchema,
   issuer: TextSchema,
   docNumber: TextSchema.optional(),

@@ -28,6 +28,8 @@ export const SiteSchema = z.strictObject({
       idleSeconds: z.number().int().min(15).max(3600).default(120),
     })
     .default({ enabled: false, idleSeconds: 120 }),
+  /** Lets MDX content contain scripts, imports and code expressions. Only for trusted authors. */
+  allowScripts: z.boolean().default(false),
   featuredCourses: z.array(z.string()).default([]),
   keyPolicies: z.array(z.string()).default([]),
 });

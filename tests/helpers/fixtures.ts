@@ -8,12 +8,12 @@ export const VALID_CONTENT = join(ROOT, "tests/fixtures/valid/content");
 
 /**
  * A temporary knowledge base: the valid fixture with the files of
- * tests/fixtures/broken/<scenario>/ laid over it (when a scenario is given).
+ * tests/fixtures/<group>/<scenario>/ laid over it (when a scenario is given).
  */
-export function fixtureContent(scenario?: string): string {
+export function fixtureContent(scenario?: string, group: "broken" | "bad" = "broken"): string {
   const dir = mkdtempSync(join(tmpdir(), `union-kb-${scenario ?? "valid"}-`));
   cpSync(VALID_CONTENT, dir, { recursive: true });
-  if (scenario) cpSync(join(ROOT, "tests/fixtures/broken", scenario), dir, { recursive: true });
+  if (scenario) cpSync(join(ROOT, "tests/fixtures", group, scenario), dir, { recursive: true });
   return dir;
 }
 

@@ -1,6 +1,8 @@
 import type { Problem } from "../problems.ts";
 import { type KnowledgeBase, loadKnowledgeBase } from "./load.ts";
+import { checkMdxStructure } from "./mdx-structure.ts";
 import { checkReferences } from "./references.ts";
+import { checkUnsafeContent } from "./unsafe-content.ts";
 
 /** The outcome of checking a knowledge base. */
 export interface CheckResult {
@@ -16,7 +18,7 @@ export interface CheckResult {
  */
 export function checkKnowledgeBase(contentDir: string, cwd = process.cwd()): CheckResult {
   const { kb, problems } = loadKnowledgeBase(contentDir, cwd);
-  problems.push(...checkReferences(kb));
+  problems.push(...checkMdxStructure(kb), ...checkReferences(kb), ...checkUnsafeContent(kb));
   const errors = problems.filter((p) => p.severity === "error").length;
   return { kb, problems, errors, warnings: problems.length - errors };
 }

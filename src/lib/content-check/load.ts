@@ -44,6 +44,12 @@ export interface KnowledgeBase {
   policies: Entry<Policy>[];
   lawTexts: Map<string, { file: string; text: LawText }>;
   cases: Entry<Case>[];
+  /**
+   * What exists but could not be read or validated (`topics`, `glossary`,
+   * `policy:<id>`, `course:<id>`): references to it are not reported again,
+   * so one broken file does not bury the report in follow-on errors.
+   */
+  unreadable: Set<string>;
 }
 
 /** Files larger than this are refused: a lesson is never megabytes of text. */
@@ -248,6 +254,7 @@ function loadCourses(loader: Loader, dir: string, kb: KnowledgeBase): void {
     } else {
       const course = loadObjectFile(loader, coursePath, CourseSchema, folderId(folder));
       if (course) kb.courses.push(course);
+      else kb.unreadable.add(`course:${folder}`);
     }
     const slugs = new Map<string, string>();
     for (const file of files) {
@@ -296,6 +303,7 @@ function loadPolicies(loader: Loader, dir: string, kb: KnowledgeBase): void {
     }
     const policy = loadMdx(loader, indexPath, PolicySchema, folder);
     if (policy) kb.policies.push(policy);
+    else kb.unreadable.add(`policy:${folder}`);
     const textPath = join(folderPath, "text.zh.md");
     if (!existsSync(textPath)) continue;
     const text = loader.read(textPath);
@@ -353,6 +361,7 @@ export function loadKnowledgeBase(
     policies: [],
     lawTexts: new Map(),
     cases: [],
+    unreadable: new Set(),
   };
   const sitePath = join(contentDir, "site.yaml");
   if (existsSync(sitePath)) {
@@ -363,8 +372,13 @@ export function loadKnowledgeBase(
       hint: "copy content/site.yaml from the Union KB sample and change the names",
     });
   }
-  kb.topics = loadListFile(loader, join(contentDir, "topics.yaml"), TopicSchema);
-  kb.glossary = loadListFile(loader, join(contentDir, "glossary.yaml"), GlossaryTermSchema);
+  for (const name of ["topics", "glossary"] as const) {
+    const before = loader.problems.length;
+    const path = join(contentDir, `${name}.yaml`);
+    if (name === "topics") kb.topics = loadListFile(loader, path, TopicSchema);
+    else kb.glossary = loadListFile(loader, path, GlossaryTermSchema);
+    if (loader.problems.length > before) kb.unreadable.add(name);
+  }
   loadCourses(loader, join(contentDir, "courses"), kb);
   loadPolicies(loader, join(contentDir, "policies"), kb);
   loadCases(loader, join(contentDir, "cases"), kb);

@@ -7,7 +7,8 @@ export interface MdxElement {
   line: number;
 }
 
-const ELEMENT = /<([A-Z][A-Za-z0-9]*)\b((?:[^>"'{}]|"[^"]*"|'[^']*'|\{[^}]*\})*)\/?>/g;
+/** A capitalised JSX element (component), with quoted or {…} attribute values. */
+export const ELEMENT = /<([A-Z][A-Za-z0-9]*)\b((?:[^>"'{}]|"[^"]*"|'[^']*'|\{[^}]*\})*)\/?>/g;
 const ATTRIBUTE = /([A-Za-z][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{([^}]*)\})/g;
 
 function parseAttributes(source: string): Record<string, string | number> {
@@ -24,7 +25,7 @@ function parseAttributes(source: string): Record<string, string | number> {
 }
 
 /** Blanks out fenced code blocks and inline code so examples are not checked as real use. */
-function withoutCode(body: string): string {
+export function withoutCode(body: string): string {
   return body
     .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, (block) => block.replace(/[^\n]/g, " "))
     .replace(/`[^`\n]*`/g, (code) => " ".repeat(code.length));
@@ -43,4 +44,9 @@ export function scanMdxElements(body: string, bodyLine: number): MdxElement[] {
     elements.push({ name: m[1] as string, attributes: parseAttributes(m[2] ?? ""), line });
   }
   return elements;
+}
+
+/** 1-based file line of a character offset in a body that starts at `bodyLine`. */
+export function lineAt(text: string, offset: number, bodyLine: number): number {
+  return bodyLine + (text.slice(0, offset).match(/\n/g)?.length ?? 0);
 }

@@ -56,6 +56,7 @@ function checkCitation(
 ): void {
   const policy = kb.policies.find((p) => p.id === citation.policy);
   const found = `${citation.policy}, article ${citation.article}`;
+  if (!policy && kb.unreadable.has(`policy:${citation.policy}`)) return;
   if (!policy) {
     const guess = closest(
       citation.policy,
@@ -93,7 +94,7 @@ function checkCitation(
     });
     return;
   }
-  if (policy.data.status === "repealed") {
+  if (policy.data.status === "repealed" && (entry as unknown) !== policy) {
     report(
       entry,
       {
@@ -331,11 +332,15 @@ export function checkReferences(kb: KnowledgeBase): Problem[] {
     ...kb.cases,
     ...kb.glossary,
   ];
-  for (const entry of tagged)
-    checkIds(report, entry, "topics", entry.data.topics, topicIds, "topic", topicHint);
+  if (!kb.unreadable.has("topics")) {
+    for (const entry of tagged) {
+      checkIds(report, entry, "topics", entry.data.topics, topicIds, "topic", topicHint);
+    }
+  }
 
   const termIds = new Set(kb.glossary.map((t) => t.id));
   for (const term of kb.glossary) {
+    if (kb.unreadable.has("glossary")) break;
     checkIds(
       report,
       term,
@@ -421,5 +426,17 @@ export function checkReferences(kb: KnowledgeBase): Problem[] {
       "use policy folder names",
     );
   }
-  return problems;
+  return withoutRepeatedWarnings(problems);
+}
+
+/** One warning per file and message: citing a repealed law five times is one thing to review. */
+function withoutRepeatedWarnings(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    if (p.severity !== "warning") return true;
+    const key = `${p.file}\u0000${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

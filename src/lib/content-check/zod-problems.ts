@@ -96,10 +96,14 @@ function describe(issue: z.core.$ZodIssue, found: unknown, source: EntrySource):
             : `at least ${String(issue.minimum)}`,
       };
     case "too_big":
-      return {
-        message: "the value is too large or too long",
-        expected: `at most ${String(issue.maximum)}`,
-      };
+      if (issue.origin === "string") {
+        return {
+          message: `the text is too long (${typeof found === "string" ? found.length : "?"} characters)`,
+          expected: `at most ${String(issue.maximum)} characters`,
+          hint: "shorten it; put the detail in the summary or the body",
+        };
+      }
+      return { message: "the value is too large", expected: `at most ${String(issue.maximum)}` };
     default:
       return { message: "the value is not valid", expected: issue.message };
   }
