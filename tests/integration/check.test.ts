@@ -140,7 +140,8 @@ describe("npm run check", () => {
     const { status, output } = check("unknown-component");
     expect(status).toBe(1);
     expect(output).toContain("02-funds.mdx:16");
-    expect(output).toContain("unknown component <Callout>");
+    expect(output).toContain("unknown component <Calout>");
+    expect(output).toContain("did you mean <Callout>?");
   });
 
   it("reports all problems at once", () => {
