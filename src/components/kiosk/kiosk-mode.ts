@@ -83,6 +83,8 @@ export function startKiosk(bar: HTMLElement): void {
       warning.hidden = false;
     }
   }, 1000);
+  // Lets tests (and curious operators) see that kiosk mode has started.
+  bar.dataset.started = "";
 }
 
 // This file is the entry of its own bundle (see KioskMode.astro), so it starts itself.
