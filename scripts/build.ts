@@ -10,7 +10,9 @@ import { acquireLock } from "../src/lib/build-lock.ts";
 import { EXIT, parseCliArgs } from "../src/lib/cli/args.ts";
 import { checkKnowledgeBase } from "../src/lib/content-check/check.ts";
 import { contentDir } from "../src/lib/content-dir.ts";
+import { checkLinks } from "../src/lib/link-check.ts";
 import { formatReport, summariseCounts } from "../src/lib/problems.ts";
+import { readBuiltSite } from "../src/lib/read-built-site.ts";
 
 const HELP = `Usage: npm run build -- [options]
 
@@ -48,6 +50,14 @@ if (check.errors) {
 const release = await acquireLock(join(process.cwd(), ".astro", "build.lock"), (pid) =>
   console.log(`Waiting for another build of this project to finish (process ${pid})…`),
 );
+/** Removes the unfinished output, keeps the previous site, and exits. */
+function fail(message: string): never {
+  rmSync(temp, { recursive: true, force: true });
+  release();
+  console.error(`\n${message}\nThe previous site (if any) is unchanged.`);
+  process.exit(EXIT.content);
+}
+
 const temp = join(dirname(out), `.${out.split(/[\\/]/).at(-1)}-building-${process.pid}`);
 process.env.UNION_KB_CONTENT = content;
 process.env.UNION_KB_OUT = temp;
@@ -60,11 +70,14 @@ try {
     logLevel: process.env.UNION_KB_LOG_LEVEL === "debug" ? "debug" : "warn",
   });
 } catch (error) {
-  rmSync(temp, { recursive: true, force: true });
-  release();
-  console.error(`\nThe build failed: ${error instanceof Error ? error.message : String(error)}`);
-  console.error("The previous site (if any) is unchanged.");
-  process.exit(EXIT.content);
+  fail(`The build failed: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+const broken = checkLinks(readBuiltSite(temp), { base: check.kb.site?.data.base ?? "/" });
+if (broken.length) {
+  const lines = broken.slice(0, 50).map((l) => `  ${l.page} → ${l.url} (${l.problem})`);
+  if (broken.length > 50) lines.push(`  … and ${broken.length - 50} more`);
+  fail(`The built site has ${broken.length} broken link(s):\n${lines.join("\n")}`);
 }
 
 const old = `${temp}-old`;
