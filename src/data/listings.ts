@@ -83,7 +83,10 @@ export async function courseItems(locale: Locale): Promise<ListItem[]> {
       path: routes.course(c.id),
       updated: c.data.updated,
       lang: c.data.lang,
-      notes: [t(locale, `format.${c.data.format}`), `${c.data.hours} ${t(locale, "course.hours")}`],
+      notes: [
+        t(locale, `format.${c.data.format}`),
+        t(locale, "course.hoursValue").replace("{n}", String(c.data.hours)),
+      ],
       facets: {
         topic: c.data.topics,
         audience: c.data.audience,
