@@ -96,3 +96,36 @@ export function fill(template: string, values: Record<string, string | number>):
     name in values ? String(values[name]) : whole,
   );
 }
+
+/**
+ * Puts first what the query names outright, keeping Pagefind's order
+ * otherwise: (1) for "职业教育法 第二十四条", that article of a law the query
+ * names — Pagefind alone ranks by shared characters, and 第二十四条 shares 第二
+ * with every article from 20 to 29; (2) that law's page, which lists the
+ * article as a section; (3) a result whose title is exactly the query, such as
+ * the glossary term 职业技能等级证书 or 中华人民共和国劳动法 for 劳动法.
+ */
+export function promoteNamed<T extends FragmentLike>(fragments: readonly T[], query: string): T[] {
+  const normalized = normalizeQuery(query);
+  const article = articleNumberOf(query);
+  const compact = (text: string) => text.replace(/[（）()《》\s]/g, "");
+  const rest = compact(normalized.replace(CHINESE_ARTICLE, " "));
+  const titleOf = (fragment: T) => compact((fragment.meta.title ?? "").split(" · ")[0] ?? "");
+  const names = (fragment: T) => rest !== "" && titleOf(fragment).includes(rest);
+  const tier = (fragment: T): number => {
+    if (article !== undefined) {
+      const anchor = `#art-${article}`;
+      if (decodeURI(fragment.url).endsWith(anchor) && names(fragment)) return 0;
+      if (names(fragment) && fragment.sub_results.some((sub) => sub.anchor?.id === anchor.slice(1)))
+        return 1;
+      return 3;
+    }
+    const title = titleOf(fragment).toLowerCase();
+    const wanted = compact(normalized).toLowerCase();
+    return title === wanted || title === `中华人民共和国${wanted}` ? 2 : 3;
+  };
+  return fragments
+    .map((fragment, index) => ({ fragment, index, tier: tier(fragment) }))
+    .sort((a, b) => a.tier - b.tier || a.index - b.index)
+    .map(({ fragment }) => fragment);
+}

@@ -2,6 +2,7 @@ import {
   type FragmentLike,
   fill,
   normalizeQuery,
+  promoteNamed,
   type ShownResult,
   toShownResult,
 } from "./results.ts";
@@ -23,6 +24,7 @@ export interface SearchStrings {
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(url: string, options: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   search(
     query: string | null,
@@ -37,6 +39,8 @@ interface PagefindApi {
 /** Filters in the order they are offered; others Pagefind reports are ignored. */
 const FILTER_KEYS = ["type", "topic", "audience", "status"] as const;
 const PAGE_SIZE = 10;
+/** How many top results are loaded to put exact names and named law articles first. */
+const PROMOTE_WINDOW = 20;
 
 /**
  * Wires up the search page. Pagefind's script and index load only once the
@@ -65,16 +69,19 @@ export function startSearch(root: HTMLElement): void {
       root.dataset.state = "loading";
       const module = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
       await module.options({ excerptLength: 36 });
-      // Pagefind picks its index from <html lang> when it starts. Both search
-      // pages search the Chinese index, where all content lives (English
-      // titles and definitions included), so the English page lends Pagefind
-      // that language for the synchronous start of init() and then restores it.
-      const html = document.documentElement;
-      const pageLang = html.lang;
-      html.lang = root.dataset.indexLang ?? pageLang;
-      const started = module.init();
-      html.lang = pageLang;
-      await started;
+      await module.init();
+      // Pagefind keeps one index per page language and searches the one of
+      // <html lang>. Chinese pages are most of the content, but some lessons
+      // and cases are written in English (lang="en" pages), so the other
+      // language's index is merged in: both search pages find everything.
+      // The absolute URL keeps Pagefind from skipping it as "the same bundle".
+      const other = root.dataset.otherLang;
+      if (other && (await hasLanguage(bundle, other))) {
+        await module.mergeIndex(new URL(bundle, location.href).href, {
+          language: other,
+          baseUrl: root.dataset.base ?? "/",
+        });
+      }
       renderFilters(filterBox, await module.filters(), strings, () => void search());
       root.dataset.state = "ready";
       return module;
@@ -102,7 +109,8 @@ export function startSearch(root: HTMLElement): void {
     const pagefind = await load();
     const response = await pagefind.search(query ? normalizeQuery(query) : null, { filters });
     if (mine !== run || !response) return;
-    current = response.results;
+    current = await promoteResults(response.results, query);
+    if (mine !== run) return;
     shown = 0;
     list.replaceChildren();
     updateCounts(filterBox, response.filters);
@@ -155,6 +163,33 @@ export function startSearch(root: HTMLElement): void {
     input.value = initial;
     void search();
   }
+}
+
+type Result = { id: string; data: () => Promise<FragmentLike> };
+
+/**
+ * Loads the first PROMOTE_WINDOW results and reorders them with
+ * promoteNamed(); each result's data is fetched once and reused for display.
+ */
+async function promoteResults(results: readonly Result[], query: string): Promise<Result[]> {
+  const cached = results.map((result) => {
+    let data: Promise<FragmentLike> | undefined;
+    return { id: result.id, data: () => (data ??= result.data()) };
+  });
+  const head = cached.slice(0, PROMOTE_WINDOW);
+  const fragments = await Promise.all(head.map((result) => result.data()));
+  const byFragment = new Map(fragments.map((fragment, i) => [fragment, head[i] as Result]));
+  const promoted = promoteNamed(fragments, query).map(
+    (fragment) => byFragment.get(fragment) as Result,
+  );
+  return [...promoted, ...cached.slice(PROMOTE_WINDOW)];
+}
+
+/** Whether the bundle has an index for `language` (Pagefind would otherwise fall back to the biggest one). */
+async function hasLanguage(bundle: string, language: string): Promise<boolean> {
+  const response = await fetch(`${bundle}pagefind-entry.json`);
+  const entry = (await response.json()) as { languages?: Record<string, unknown> };
+  return Boolean(entry.languages?.[language]);
 }
 
 function syncUrl(query: string): void {

@@ -1,28 +1,28 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { z } from "astro/zod";
 import * as pagefind from "pagefind";
-import { parse as parseYaml } from "yaml";
 import { t } from "../../i18n/index.ts";
 import type { Locale } from "../../schemas/common.ts";
-import { type GlossaryTerm, GlossaryTermSchema } from "../../schemas/glossary.ts";
-import { type Topic, TopicSchema } from "../../schemas/topic.ts";
+import type { GlossaryTerm } from "../../schemas/glossary.ts";
+import type { Topic } from "../../schemas/topic.ts";
+import { type KnowledgeBase, loadKnowledgeBase } from "../content-check/load.ts";
 import { joinBase, routes } from "../routes.ts";
 
 /** What the search index holds after a build, for the build log and the size report. */
 export interface IndexStats {
   pages: number;
   glossaryRecords: number;
+  articleRecords: number;
   bytes: number;
   fragments: number;
   files: number;
   seconds: number;
 }
 
-/** One glossary term as Pagefind sees it: its own result, linking to the term's anchor. */
-export interface GlossaryRecord {
+/** A search record that is not a page: a glossary term or a law article, linking to its anchor. */
+export interface SearchRecord {
   url: string;
   content: string;
   language: string;
@@ -53,7 +53,7 @@ export function pagefindSearch(options: { contentDir: string }): AstroIntegratio
         });
         // Printed directly: `npm run build` runs Astro at log level "warn", and this line is the build's report.
         console.log(
-          `Search: indexed ${stats.pages} pages and ${stats.glossaryRecords} glossary terms in ${stats.seconds.toFixed(1)} s ` +
+          `Search: indexed ${stats.pages} pages, ${stats.glossaryRecords} glossary terms and ${stats.articleRecords} law articles in ${stats.seconds.toFixed(1)} s ` +
             `(${(stats.bytes / 1024).toFixed(0)} KB in ${stats.files} files, ${stats.fragments} fragments).`,
         );
       },
@@ -78,12 +78,14 @@ export async function buildSearchIndex(options: {
     const added = await index.addDirectory({ path: options.root });
     if (added.errors.length)
       throw new Error(`Pagefind could not index the site: ${added.errors.join("; ")}`);
-    const records = glossaryRecords(
-      readGlossary(options.contentDir),
-      readTopics(options.contentDir),
+    const kb = loadKnowledgeBase(options.contentDir).kb;
+    const terms = glossaryRecords(
+      kb.glossary.map((entry) => entry.data),
+      kb.topics.map((entry) => entry.data),
       options.base,
     );
-    for (const record of records) {
+    const articles = articleRecords(kb, options.base);
+    for (const record of [...terms, ...articles]) {
       const result = await index.addCustomRecord(record);
       if (result.errors.length)
         throw new Error(`Pagefind could not index ${record.url}: ${result.errors.join("; ")}`);
@@ -94,7 +96,8 @@ export async function buildSearchIndex(options: {
       throw new Error(`Pagefind could not write the index: ${written.errors.join("; ")}`);
     return {
       pages: added.page_count,
-      glossaryRecords: records.length,
+      glossaryRecords: terms.length,
+      articleRecords: articles.length,
       ...indexSize(outputPath),
       seconds: (performance.now() - started) / 1000,
     };
@@ -136,7 +139,7 @@ export function glossaryRecords(
   topics: readonly Topic[],
   base: string,
   locales: readonly Locale[] = ["zh-CN"],
-): GlossaryRecord[] {
+): SearchRecord[] {
   const topicById = new Map(topics.map((topic) => [topic.id, topic]));
   return locales.flatMap((locale) =>
     terms.map((term) => {
@@ -159,16 +162,72 @@ export function glossaryRecords(
           .join(" "),
         meta: {
           title: locale === "en" ? `${term.en} · ${term.zh}` : `${term.zh} · ${term.en}`,
-          type: t(locale, "search.type.glossary"),
+          type: t(locale, "type.term"),
           pinyin: term.pinyin,
         },
         filters: {
-          type: [t(locale, "search.type.glossary")],
+          type: [t(locale, "type.term")],
           ...(topicLabels.length ? { topic: topicLabels } : {}),
         },
       };
     }),
   );
+}
+
+/**
+ * Search records for the law articles readers are sent to: key articles and
+ * every article a lesson, case or glossary term cites. Each is its own result
+ * ("职业教育法（2022）第二十四条") linking to `#art-N`, and carries the
+ * plain-language notes authors wrote about it, so "企业 职工培训" finds the
+ * article whose official wording says "企业应当……对本单位的职工……实施职业教育".
+ * Other articles stay findable as sections of the law page.
+ */
+export function articleRecords(kb: KnowledgeBase, base: string): SearchRecord[] {
+  const notes = new Map<string, string[]>();
+  const add = (policy: string, article: number, note: string | undefined) => {
+    const key = `${policy}#${article}`;
+    const list = notes.get(key) ?? [];
+    if (note && !list.includes(note)) list.push(note);
+    notes.set(key, list);
+  };
+  for (const policy of kb.policies)
+    for (const k of policy.data.keyArticles) add(policy.id, k.article, k.note);
+  for (const entry of [...kb.lessons, ...kb.cases])
+    for (const c of entry.data.cites) add(c.policy, c.article, c.note);
+  for (const term of kb.glossary)
+    for (const source of term.data.sources) add(source.policy, source.article, term.data.zh);
+  const topicById = new Map(kb.topics.map((topic) => [topic.id, topic.data.zh]));
+  return kb.policies.flatMap((policy) => {
+    const text = kb.lawTexts.get(policy.id)?.text;
+    if (!text) return [];
+    const { title, shortTitle, status, topics } = policy.data;
+    // Superseded and repealed texts stay findable as sections of their page;
+    // stand-alone results point readers to the law in force.
+    if (status === "superseded" || status === "repealed") return [];
+    const topicLabels = topics.flatMap((id) => topicById.get(id) ?? []);
+    return text.articles.flatMap((article) => {
+      const extra = notes.get(`${policy.id}#${article.number}`);
+      if (!extra) return [];
+      const body = article.paragraphs.map((p) => `${p.item ?? ""}${p.text}`).join(" ");
+      // 应当/必须/不得 make an article a duty (义务性规范); readers ask for 义务, the text never says it.
+      const duty = /应当|必须|不得/.test(body) ? "义务" : "";
+      return [
+        {
+          url: joinBase(base, routes.article(policy.id, article.number)),
+          language: "zh-cn",
+          content: [`${shortTitle} ${article.label}.`, body, extra.join("；"), title, duty].join(
+            " ",
+          ),
+          meta: { title: `${shortTitle} ${article.label}`, type: t("zh-CN", "type.policy") },
+          filters: {
+            type: [t("zh-CN", "type.policy")],
+            status: [t("zh-CN", `status.${status}`)],
+            ...(topicLabels.length ? { topic: topicLabels } : {}),
+          },
+        },
+      ];
+    });
+  });
 }
 
 /**
@@ -199,27 +258,4 @@ function stripTones(pinyin: string): string {
     .normalize("NFD")
     .replace(/[\u0300\u0301\u0304\u030c]/g, "")
     .normalize("NFC");
-}
-
-function readGlossary(contentDir: string): GlossaryTerm[] {
-  return readList(join(contentDir, "glossary.yaml"), GlossaryTermSchema);
-}
-
-function readTopics(contentDir: string): Topic[] {
-  return readList(join(contentDir, "topics.yaml"), TopicSchema);
-}
-
-/** A YAML list validated with `schema`; the content check has already reported any problem, so a bad file yields []. */
-function readList<T>(file: string, schema: z.ZodType<T>): T[] {
-  if (!isFile(file)) return [];
-  const parsed = z.array(schema).safeParse(parseYaml(readFileSync(file, "utf8")));
-  return parsed.success ? parsed.data : [];
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
