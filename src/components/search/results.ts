@@ -27,7 +27,7 @@ export interface ShownResult {
   sections: { title: string; url: string; excerpt: string }[];
 }
 
-const ARABIC_ARTICLE = /第?\s*(\d{1,4})\s*条/g;
+const ARABIC_ARTICLE = /(?:第\s*)?(\d{1,4})\s*条/g;
 const CHINESE_ARTICLE = /第([零〇一二两三四五六七八九十百千]+)条/;
 
 /**
