@@ -428,5 +428,5 @@ export async function runSearch(page: Page, query: string): Promise<void> {
   await page
     .locator("[data-search-results] a[href], .pagefind-ui__result-link")
     .first()
-    .waitFor({ state: "visible", timeout: 15_000 });
+    .waitFor({ state: "visible", timeout: 30_000 });
 }
