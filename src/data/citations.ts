@@ -34,7 +34,11 @@ export function citationIndex(): Promise<Map<string, CitingPage[]>> {
     const map = new Map<string, CitingPage[]>();
     const add = (citations: Citation[], page: CitingPage) => {
       const keys = new Set(citations.flatMap((c) => [key(c.policy, c.article), c.policy]));
-      for (const k of keys) map.set(k, [...(map.get(k) ?? []), page]);
+      for (const k of keys) {
+        const list = map.get(k);
+        if (list) list.push(page);
+        else map.set(k, [page]);
+      }
     };
     for (const { entry, course, slug } of await getAllLessons()) {
       add([...entry.data.cites, ...bodyCitations(entry.body)], {

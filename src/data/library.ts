@@ -26,11 +26,21 @@ export function glossarySortKey(term: TermEntry, locale: "zh-CN" | "en"): string
     : pinyin(term.data.zh, { toneType: "none", separator: "" });
 }
 
-/** Glossary terms sorted by pinyin (zh) or by English term (en). */
-export async function getGlossary(locale: "zh-CN" | "en"): Promise<TermEntry[]> {
-  const terms = await getCollection("glossary");
-  const keys = new Map(terms.map((t) => [t.id, glossarySortKey(t, locale)]));
-  return terms.sort((a, b) => (keys.get(a.id) ?? "").localeCompare(keys.get(b.id) ?? "", "en"));
+const sortedGlossary = new Map<string, Promise<TermEntry[]>>();
+
+/** Glossary terms sorted by pinyin (zh) or by English term (en); sorted once per locale and build. */
+export function getGlossary(locale: "zh-CN" | "en"): Promise<TermEntry[]> {
+  let sorted = sortedGlossary.get(locale);
+  if (!sorted) {
+    sorted = getCollection("glossary").then((terms) => {
+      const keys = new Map(terms.map((t) => [t.id, glossarySortKey(t, locale)]));
+      return [...terms].sort((a, b) =>
+        (keys.get(a.id) ?? "").localeCompare(keys.get(b.id) ?? "", "en"),
+      );
+    });
+    sortedGlossary.set(locale, sorted);
+  }
+  return sorted;
 }
 
 /** Something listed on a topic page. */
@@ -47,7 +57,11 @@ export function getTopicIndex(): Promise<Map<string, TopicItem[]>> {
   topicIndex ??= (async () => {
     const map = new Map<string, TopicItem[]>();
     const add = (topics: string[], item: TopicItem) => {
-      for (const topic of topics) map.set(topic, [...(map.get(topic) ?? []), item]);
+      for (const topic of topics) {
+        const list = map.get(topic);
+        if (list) list.push(item);
+        else map.set(topic, [item]);
+      }
     };
     for (const c of await getCollection("courses"))
       add(c.data.topics, { kind: "course", title: c.data.title, path: routes.course(c.id) });
