@@ -44,6 +44,9 @@ export default defineConfig({
   vite: {
     plugins: [tailwindcss()],
     build: {
+      // Font subsets stay separate files: inlined as data: URLs they would bloat
+      // the shared CSS and need a looser Content-Security-Policy.
+      assetsInlineLimit: (file) => (/\.woff2?$/.test(file) ? false : undefined),
       rollupOptions: {
         // Astro's MDX pipeline marks every MDX module with this directive; the
         // bundler's notice about it is noise, not a problem in the content.
@@ -59,4 +62,23 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  // A strict Content Security Policy as a <meta> tag on every page: Astro adds
+  // the hashes of the scripts and styles it renders; nothing else may run, and
+  // nothing may load from another origin. Pagefind compiles its WebAssembly,
+  // hence 'wasm-unsafe-eval' (not 'unsafe-eval').
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
 });
