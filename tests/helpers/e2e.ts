@@ -29,7 +29,13 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { promisify } from "node:util";
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import type {
+  Browser,
+  BrowserContext,
+  BrowserContextOptions,
+  Page,
+  Response,
+} from "playwright-core";
 import { launchChromium } from "../../src/lib/browser/launch.ts";
 import { createSiteServer } from "../../src/lib/serve/index.ts";
 import { fixtureContent, ROOT, VALID_CONTENT } from "./fixtures.ts";
@@ -268,6 +274,8 @@ export interface PageSample {
   path: string;
   /** `zh-CN /courses/` style label for tables and test names. */
   label: string;
+  /** HTTP status the server answers with: 404 for the made-up path of the 404 sample. */
+  status: number;
 }
 
 /** Every page path the built site has (`/`, `/courses/`, …), found on disk, sorted. */
@@ -337,7 +345,7 @@ export function samplePages(root: string): PageSample[] {
       paths.length === 1
         ? (paths[0] as string)
         : ([...paths].sort((a, b) => richness(b) - richness(a))[0] as string);
-    return { type, locale, path, label: `${locale} ${path}` };
+    return { type, locale, path, label: `${locale} ${path}`, status: 200 };
   });
   // The server answers unknown paths with the root 404.html (status 404); an English
   // 404 page, when built, is found above as /en/404/.
@@ -347,6 +355,7 @@ export function samplePages(root: string): PageSample[] {
       locale: "zh-CN",
       path: "/no-such-page/",
       label: "zh-CN /no-such-page/ (404)",
+      status: 404,
     });
   const rank = (s: PageSample) => {
     const index = TYPE_ORDER.indexOf(s.type);
@@ -412,10 +421,15 @@ function width(text: string): number {
  * Opens a sample page and waits until it is loaded and its fonts are ready. For the search
  * page, types a query that the fixture matches so the results are part of what is tested.
  */
-export async function openSample(page: Page, site: Site, sample: PageSample): Promise<void> {
-  await page.goto(site.url(sample.path), { waitUntil: "load" });
+export async function openSample(
+  page: Page,
+  site: Site,
+  sample: PageSample,
+): Promise<Response | null> {
+  const response = await page.goto(site.url(sample.path), { waitUntil: "load" });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   if (sample.type === "search") await runSearch(page, sample.locale === "en" ? "training" : "培训");
+  return response;
 }
 
 /** Types into the search page's box and waits for results (the fixture has several matches). */
