@@ -1,18 +1,13 @@
 import { type CollectionEntry, getCollection, getEntry } from "astro:content";
 import type { LawArticle, LawText } from "../lib/law/parse-law-text.ts";
+import { PolicyKindSchema } from "../schemas/policy.ts";
 
 export type PolicyEntry = CollectionEntry<"policies">;
 
 /** Policies grouped for the library: laws first, then by adoption date, newest first. */
 export async function getPolicies(): Promise<PolicyEntry[]> {
-  const order = [
-    "law",
-    "administrative-regulation",
-    "state-council-decision",
-    "departmental-rule",
-    "local-regulation",
-    "union-document",
-  ];
+  // The schema lists kinds from most to least binding.
+  const order: readonly string[] = PolicyKindSchema.options;
   const policies = await getCollection("policies");
   return policies.sort(
     (a, b) =>

@@ -14,7 +14,7 @@ import type { Problem } from "../problems.ts";
 import { readContentFile } from "../text-file.ts";
 import { splitFrontmatter } from "./frontmatter.ts";
 import { isYamlError, parseYamlSource, type YamlSource } from "./yaml-source.ts";
-import { zodProblems } from "./zod-problems.ts";
+import { fieldPath, zodProblems } from "./zod-problems.ts";
 
 /** One validated entry and where it came from. */
 export interface Entry<T> {
@@ -121,15 +121,11 @@ class Loader {
     });
     this.problems.push(
       ...problems.map((p) =>
-        base.length ? { ...p, field: `${fieldPrefix(base)}${p.field ? `.${p.field}` : ""}` } : p,
+        base.length ? { ...p, field: `${fieldPath(base)}${p.field ? `.${p.field}` : ""}` } : p,
       ),
     );
     return undefined;
   }
-}
-
-function fieldPrefix(base: PropertyKey[]): string {
-  return base.map((k) => (typeof k === "number" ? `[${k}]` : String(k))).join("");
 }
 
 /** Reads a YAML data file whose top level is one object. */
