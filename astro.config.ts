@@ -62,6 +62,9 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  // Shiki colours code with inline style attributes, which the CSP forbids; the
+  // knowledge base rarely shows code, and plain <pre> blocks print better anyway.
+  markdown: { syntaxHighlight: false },
   // A strict Content Security Policy as a <meta> tag on every page: Astro adds
   // the hashes of the scripts and styles it renders; nothing else may run, and
   // nothing may load from another origin. Pagefind compiles its WebAssembly,
