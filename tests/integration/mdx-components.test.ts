@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +13,11 @@ let html: string;
 beforeAll(() => {
   content = fixtureContent();
   cpSync(join(AUTHORING, "components"), content, { recursive: true });
+  // The same kind of lesson written in English: component labels follow the content language.
+  writeFileSync(
+    join(content, "courses/training-rights/09-english-note.mdx"),
+    '---\ntitle: A note in English\nsummary: Labels follow the language of the lesson.\nlang: en\nduration: 10\nobjectives:\n  - Read a note\nformat: self-study\nupdated: 2026-03-01\n---\n\n<Callout type="tip">Ask the union.</Callout>\n',
+  );
   out = join(mkdtempSync(join(tmpdir(), "union-kb-mdx-")), "dist");
   const result = runScript("build.ts", ["--content", content, "--out", out]);
   if (result.status !== 0)
@@ -49,6 +54,14 @@ describe("author components in a built lesson", () => {
     expect(block("data-key-point")).toContain("要点");
     expect(block("data-question")).toContain("讨论");
     expect(block("data-question")).toContain("你所在单位的新职工上岗前接受了哪些培训？");
+  });
+
+  it("labels components in the language of the lesson", () => {
+    const english = readFileSync(
+      join(out, "courses/training-rights/english-note/index.html"),
+      "utf8",
+    );
+    expect(english).toMatch(/data-callout="tip"[^>]*>\s*<p[^>]*>Tip<\/p>/);
   });
 
   it("renders Steps as an ordered list", () => {

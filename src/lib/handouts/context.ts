@@ -1,4 +1,5 @@
 import type { Locale } from "../../schemas/common.ts";
+import { setContentLocale } from "../content-locale.ts";
 import { type HandoutNote, noteKey } from "./citations.ts";
 
 /**
@@ -20,6 +21,7 @@ export function setHandoutContext(
   notes: readonly HandoutNote[],
 ): void {
   const numbers = new Map(notes.map((n) => [noteKey(n.policy, n.article), n.number]));
+  setContentLocale(locals, locale);
   (locals as Record<string, unknown>)[KEY] = { locale, numbers } satisfies HandoutContext;
 }
 
