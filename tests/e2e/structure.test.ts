@@ -18,6 +18,14 @@ beforeAll(async () => {
 });
 afterAll(() => site?.close());
 
+let opened: string | undefined;
+/** The three checks only read the page: each sample is loaded once for all of them. */
+async function open(sample: (typeof samples)[number]): Promise<void> {
+  if (opened === sample.label) return;
+  await openSample(page, site, sample);
+  opened = sample.label;
+}
+
 /** Headings exposed to assistive technology (visually hidden ones count, display:none ones do not). */
 function headings(page: Page): Promise<{ level: number; text: string }[]> {
   return page.evaluate(() =>
@@ -97,7 +105,7 @@ describe("page structure", () => {
       const isPrint = sample.type.startsWith("print-");
 
       it("has exactly one h1 and no skipped heading levels", async () => {
-        await openSample(page, site, sample);
+        await open(sample);
         const list = await headings(page);
         const outline = list
           .map((h) => `${"  ".repeat(h.level - 1)}h${h.level} ${h.text}`)
@@ -113,7 +121,7 @@ describe("page structure", () => {
       });
 
       it("has the landmarks: banner, labelled navigation, main, contentinfo", async () => {
-        await openSample(page, site, sample);
+        await open(sample);
         const found = await landmarks(page);
         expect(found.main, "exactly one <main>").toBe(1);
         expect(
@@ -133,7 +141,7 @@ describe("page structure", () => {
       });
 
       it("declares the page language and marks fragments in the other language", async () => {
-        await openSample(page, site, sample);
+        await open(sample);
         const pageLang = await page.evaluate(() => document.documentElement.lang);
         expect(pageLang, "<html lang>").toBe(sample.locale);
         expect(
