@@ -232,7 +232,7 @@ function renderFilters(
         const text = element("span", "");
         const count = element("span", "text-sm text-stone-700 dark:text-stone-300");
         count.dataset.count = "";
-        text.append(value, " ", count);
+        text.append(...inPageLanguage(value), " ", count);
         label.append(checkbox, text);
         fieldset.append(label);
       }
@@ -264,14 +264,14 @@ function renderResult(result: ShownResult, strings: SearchStrings): HTMLLIElemen
   const kind = [result.type, result.course].filter(Boolean).join(" · ");
   if (kind) {
     const line = element("p", "text-sm text-stone-700 dark:text-stone-300");
-    line.textContent = kind;
+    line.append(...inPageLanguage(kind));
     item.append(line);
   }
   const heading = element("h2", "text-lg font-bold");
   const link = element("a", "text-brand-700 underline underline-offset-4 dark:text-brand-50");
   link.href = result.url;
   link.dataset.result = "";
-  link.textContent = result.title;
+  link.append(...inPageLanguage(result.title));
   heading.append(link);
   const excerpt = element("p", "mt-1");
   excerpt.append(...excerptNodes(result.excerpt));
@@ -290,7 +290,7 @@ function renderResult(result: ShownResult, strings: SearchStrings): HTMLLIElemen
       );
       a.href = section.url;
       a.dataset.section = "";
-      a.textContent = section.title;
+      a.append(...inPageLanguage(section.title));
       const p = element("p", "text-sm");
       p.append(...excerptNodes(section.excerpt));
       li.append(a, p);
@@ -312,10 +312,34 @@ function excerptNodes(html: string): Node[] {
   for (const node of template.content.childNodes) {
     if (node.nodeName === "MARK") {
       const mark = element("mark", "bg-yellow-200 text-stone-950");
-      mark.textContent = node.textContent;
+      mark.append(...inPageLanguage(node.textContent ?? ""));
       nodes.push(mark);
-    } else nodes.push(document.createTextNode(node.textContent ?? ""));
+    } else nodes.push(...inPageLanguage(node.textContent ?? ""));
   }
+  return nodes;
+}
+
+/**
+ * Index text can be in the page's other language (English titles on Chinese pages, Chinese
+ * names on English pages). Such runs get their own `lang`, so screen readers switch voice
+ * (WCAG 3.1.2, checked by tests/e2e/structure.test.ts).
+ */
+function inPageLanguage(text: string): Node[] {
+  const zhPage = document.documentElement.lang.startsWith("zh");
+  const other = zhPage
+    ? /[A-Za-z][A-Za-z'’-]*(?:[\s,.:;]+[A-Za-z][A-Za-z'’-]*)+/g
+    : /\p{Script=Han}(?:[\p{Script=Han}\p{P}\s\d]*\p{Script=Han})?/gu;
+  const nodes: Node[] = [];
+  let at = 0;
+  for (const match of text.matchAll(other)) {
+    if (match.index > at) nodes.push(document.createTextNode(text.slice(at, match.index)));
+    const span = document.createElement("span");
+    span.lang = zhPage ? "en" : "zh-CN";
+    span.textContent = match[0];
+    nodes.push(span);
+    at = match.index + match[0].length;
+  }
+  if (at < text.length) nodes.push(document.createTextNode(text.slice(at)));
   return nodes;
 }
 
