@@ -34,9 +34,15 @@ describe("alt text for content images", () => {
     expect(status).toBe(0);
   });
 
-  it.skip("a Markdown image with empty alt (![](/images/x.png)) fails the check — not yet: the MDX scan only checks <Figure>", () => {
+  it("a Markdown image with empty alt fails the check with the line", () => {
     const { status, output } = checkWith("![](/favicon.svg)");
     expect(status).toBe(1);
-    expect(output).toContain("alt");
+    expect(output).toContain("an image without alt text");
+    expect(output).toMatch(/01-duties\.mdx:\d+/);
+  });
+
+  it("an <img> without alt fails too; one with alt passes", () => {
+    expect(checkWith('<img src="/favicon.svg" />').output).toContain("an <img> without alt text");
+    expect(checkWith("![工会会徽](/favicon.svg)").status).toBe(0);
   });
 });

@@ -60,11 +60,33 @@ function unbalancedTags(entry: Entry<unknown>): Omit<Problem, "file" | "severity
   return problems;
 }
 
-/** Checks the tag structure of every MDX body. */
+/** Markdown images `![](…)` and HTML `<img>` with no text alternative. */
+function imagesWithoutAlt(entry: Entry<unknown>): Omit<Problem, "file" | "severity">[] {
+  if (entry.body === undefined || entry.bodyLine === undefined) return [];
+  const bodyLine = entry.bodyLine;
+  const text = withoutCode(entry.body);
+  const hint =
+    "describe what the picture shows for readers who cannot see it, or use <Figure src alt caption />";
+  const markdown = [...text.matchAll(/!\[\s*\]\(([^)\s]*)\)/g)].map((m) => ({
+    line: lineAt(text, m.index, bodyLine),
+    message: "an image without alt text",
+    expected: "![description of the picture](image path)",
+    found: m[0],
+    hint,
+  }));
+  const html = [...text.matchAll(/<img\b(?![^>]*\balt\s*=\s*["'][^"']+["'])[^>]*>/gi)].map((m) => ({
+    line: lineAt(text, m.index, bodyLine),
+    message: "an <img> without alt text",
+    hint,
+  }));
+  return [...markdown, ...html];
+}
+
+/** Checks the tag structure and image text alternatives of every MDX body. */
 export function checkMdxStructure(kb: KnowledgeBase): Problem[] {
   const entries: Entry<unknown>[] = [...kb.lessons, ...kb.cases, ...kb.policies];
   return entries.flatMap((entry) =>
-    unbalancedTags(entry).map((problem) => ({
+    [...unbalancedTags(entry), ...imagesWithoutAlt(entry)].map((problem) => ({
       severity: "error" as const,
       file: entry.file,
       ...problem,
