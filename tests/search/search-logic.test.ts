@@ -5,7 +5,7 @@ import {
   normalizeQuery,
   promoteNamed,
 } from "../../src/components/search/results.ts";
-import { pinyinVariants } from "../../src/lib/astro/pagefind.ts";
+import { dutyLine, pinyinVariants, recordHtml } from "../../src/lib/astro/pagefind.ts";
 import { hitRank } from "./harness.ts";
 
 const fragment = (url: string, title: string, anchors: string[] = []): FragmentLike => ({
@@ -70,6 +70,45 @@ describe("pinyinVariants", () => {
 
   it("spells ü as v and u", () => {
     expect(pinyinVariants("fǎ lǜ")).toEqual(expect.arrayContaining(["falu", "falv", "lv"]));
+  });
+});
+
+describe("dutyLine", () => {
+  it("names who an article obliges, in the words readers search with", () => {
+    expect(
+      dutyLine(
+        "企业应当根据本单位实际，有计划地对本单位的职工实施职业教育。企业应当按照国家有关规定实行培训上岗制度。",
+      ),
+    ).toBe("企业的义务");
+    expect(dutyLine("用人单位应当建立职业培训制度；县级以上人民政府应当加强指导。")).toBe(
+      "用人单位的义务 县级以上人民政府的义务",
+    );
+  });
+
+  it("says plain 义务 without a short subject, nothing without a duty, and skips connectives", () => {
+    expect(dutyLine("但是应当提前通知。")).toBe("义务");
+    expect(dutyLine("国家鼓励企业举办职业教育。")).toBe("");
+  });
+});
+
+describe("recordHtml", () => {
+  it("writes a weighted record as a Pagefind body with inline title, meta and filters", () => {
+    const html = recordHtml({
+      url: "/policies/x/#art-24",
+      language: "zh-cn",
+      title: "某法 第二十四条",
+      parts: [{ text: "要点 <b>", weight: 2 }, { text: "条文" }],
+      meta: { type: "政策法规" },
+      filters: { topic: ["职业培训", "安全生产"] },
+    });
+    expect(html).toContain('<html lang="zh-cn">');
+    expect(html).toContain("<main data-pagefind-body>");
+    expect(html).toContain('<p data-pagefind-meta="title">某法 第二十四条</p>');
+    expect(html).toContain('<p data-pagefind-weight="2">要点 &lt;b&gt;</p>');
+    expect(html).toContain("<p>条文</p>");
+    expect(html).toContain('data-pagefind-meta="type:政策法规"');
+    expect(html).toContain('data-pagefind-filter="topic:职业培训"');
+    expect(html).toContain('data-pagefind-filter="topic:安全生产"');
   });
 });
 

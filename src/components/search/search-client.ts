@@ -39,6 +39,17 @@ interface PagefindApi {
 /** Filters in the order they are offered; others Pagefind reports are ignored. */
 const FILTER_KEYS = ["type", "topic", "audience", "status"] as const;
 const PAGE_SIZE = 10;
+/**
+ * Options for both language indexes. Pagefind searches metadata too and
+ * boosts a page whose `title` holds the query words (5×, its default);
+ * `title_en`, the English title of a Chinese page (PageTitle.astro), gets the
+ * same boost, so "labour law" finds the Labour Law before glossary terms that
+ * merely mention labour.
+ */
+const PAGEFIND_OPTIONS = {
+  excerptLength: 36,
+  ranking: { metaWeights: { title: 5, title_en: 5 } },
+};
 /** How many top results are loaded to put exact names and named law articles first. */
 const PROMOTE_WINDOW = 20;
 
@@ -68,7 +79,7 @@ export function startSearch(root: HTMLElement): void {
     api ??= (async () => {
       root.dataset.state = "loading";
       const module = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
-      await module.options({ excerptLength: 36 });
+      await module.options(PAGEFIND_OPTIONS);
       await module.init();
       // Pagefind keeps one index per page language and searches the one of
       // <html lang>. Chinese pages are most of the content, but some lessons
@@ -78,6 +89,7 @@ export function startSearch(root: HTMLElement): void {
       const other = root.dataset.otherLang;
       if (other && (await hasLanguage(bundle, other))) {
         await module.mergeIndex(new URL(bundle, location.href).href, {
+          ...PAGEFIND_OPTIONS,
           language: other,
           baseUrl: root.dataset.base ?? "/",
         });
