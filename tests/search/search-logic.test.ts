@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   articleNumberOf,
   type FragmentLike,
+  filterChoices,
   normalizeQuery,
   promoteNamed,
 } from "../../src/components/search/results.ts";
@@ -118,5 +119,16 @@ describe("hitRank", () => {
     expect(hitRank(["/policies/x/"], results)).toBe(2);
     expect(hitRank(["/policies/x/#art-24"], results)).toBe(3);
     expect(hitRank(["/b/"], results)).toBeUndefined();
+  });
+});
+
+describe("filterChoices", () => {
+  it("merges a filter's values from both languages under the page's label", () => {
+    const synonyms = { 案例: "案例", Case: "案例", 课程: "课程", Course: "课程" };
+    expect(filterChoices({ 案例: 2, Case: 1, 课程: 1, Course: 0, 其他: 3 }, synonyms)).toEqual([
+      { label: "案例", values: ["案例", "Case"], count: 3 },
+      { label: "课程", values: ["课程", "Course"], count: 1 },
+      { label: "其他", values: ["其他"], count: 3 },
+    ]);
   });
 });

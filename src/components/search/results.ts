@@ -129,3 +129,30 @@ export function promoteNamed<T extends FragmentLike>(fragments: readonly T[], qu
     .sort((a, b) => a.tier - b.tier || a.index - b.index)
     .map(({ fragment }) => fragment);
 }
+
+/** One filter choice offered to the reader: a label and the indexed values it stands for. */
+export interface FilterChoice {
+  label: string;
+  values: string[];
+  count: number;
+}
+
+/**
+ * Merges the values Pagefind reports for one filter into the labels of the
+ * page's language (see filterSynonyms in src/data/search-filters.ts); values
+ * with no synonym are offered as they are.
+ */
+export function filterChoices(
+  counts: Readonly<Record<string, number>>,
+  synonyms: Readonly<Record<string, string>> = {},
+): FilterChoice[] {
+  const byLabel = new Map<string, FilterChoice>();
+  for (const [value, count] of Object.entries(counts)) {
+    const label = synonyms[value] ?? value;
+    const choice = byLabel.get(label) ?? { label, values: [], count: 0 };
+    choice.values.push(value);
+    choice.count += count;
+    byLabel.set(label, choice);
+  }
+  return [...byLabel.values()].sort((a, b) => a.label.localeCompare(b.label, "zh-CN"));
+}

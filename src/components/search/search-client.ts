@@ -1,6 +1,7 @@
 import {
   type FragmentLike,
   fill,
+  filterChoices,
   normalizeQuery,
   promoteNamed,
   type ShownResult,
@@ -18,6 +19,8 @@ export interface SearchStrings {
   sections: string;
   clearFilters: string;
   filterLabels: Record<string, string>;
+  /** Per filter: indexed value (either language) → label in the page's language. */
+  filterSynonyms: Record<string, Record<string, string>>;
 }
 
 /** The slice of Pagefind's JS API (pagefind.js) used here. */
@@ -215,7 +218,7 @@ function selectedFilters(box: HTMLElement): Record<string, { any: string[] }> {
   const selected: Record<string, { any: string[] }> = {};
   for (const checkbox of box.querySelectorAll<HTMLInputElement>("input[type=checkbox]:checked")) {
     const values = selected[checkbox.name] ?? { any: [] };
-    values.any.push(checkbox.value);
+    values.any.push(...(JSON.parse(checkbox.dataset.values ?? "[]") as string[]));
     selected[checkbox.name] = values;
   }
   return selected;
@@ -233,13 +236,14 @@ function renderFilters(
       const legend = element("legend", "font-bold");
       legend.textContent = strings.filterLabels[key] ?? key;
       fieldset.append(legend);
-      const values = Object.keys(filters[key] ?? {}).sort((a, b) => a.localeCompare(b, "zh-CN"));
-      for (const value of values) {
+      for (const choice of filterChoices(filters[key] ?? {}, strings.filterSynonyms[key])) {
+        const value = choice.label;
         const label = element("label", "flex items-center gap-2 py-1");
         const checkbox = element("input", "size-5 accent-brand-700");
         checkbox.type = "checkbox";
         checkbox.name = key;
         checkbox.value = value;
+        checkbox.dataset.values = JSON.stringify(choice.values);
         checkbox.addEventListener("change", onChange);
         const text = element("span", "");
         const count = element("span", "text-sm text-stone-700 dark:text-stone-300");
@@ -267,7 +271,9 @@ function renderFilters(
 function updateCounts(box: HTMLElement, counts: Record<string, Record<string, number>>): void {
   for (const checkbox of box.querySelectorAll<HTMLInputElement>("input[type=checkbox]")) {
     const count = checkbox.parentElement?.querySelector<HTMLElement>("[data-count]");
-    if (count) count.textContent = `(${counts[checkbox.name]?.[checkbox.value] ?? 0})`;
+    const values = JSON.parse(checkbox.dataset.values ?? "[]") as string[];
+    const total = values.reduce((sum, value) => sum + (counts[checkbox.name]?.[value] ?? 0), 0);
+    if (count) count.textContent = `(${total})`;
   }
 }
 

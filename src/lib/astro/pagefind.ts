@@ -161,7 +161,6 @@ export function glossaryRecords(
           `${term.zh} ${term.pinyin} ${term.en}.`,
           definition,
           other,
-          pinyinVariants(term.pinyin).join(" "),
         ]
           .filter(Boolean)
           .join(" "),
@@ -169,6 +168,8 @@ export function glossaryRecords(
           title: locale === "en" ? `${term.en} · ${term.zh}` : `${term.zh} · ${term.en}`,
           type: t(locale, "type.term"),
           pinyin: term.pinyin,
+          // Searchable like the text, but kept out of the excerpt readers see.
+          pinyin_variants: pinyinVariants(term.pinyin).join(" "),
         },
         filters: {
           type: [t(locale, "type.term")],
