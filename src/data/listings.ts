@@ -1,10 +1,10 @@
 import { t } from "../i18n/index.ts";
-import { type Dimension, type Filterable, filterPages } from "../lib/filters.ts";
+import { type Dimension, type Filterable, filterItems, filterPages } from "../lib/filters.ts";
 import type { ListSection } from "../lib/routes.ts";
 import type { Audience, Format, Locale } from "../schemas/common.ts";
 import type { PolicyStatus } from "../schemas/policy.ts";
 import { type CourseEntry, getAllLessons, getCourses } from "./courses.ts";
-import { getCases, getTopics } from "./library.ts";
+import { getCases, getGlossary, getTopics, type TopicEntry } from "./library.ts";
 import { getPolicies } from "./policies.ts";
 import { routes } from "./urls.ts";
 
@@ -126,9 +126,28 @@ export async function caseItems(locale: Locale): Promise<ListItem[]> {
   }));
 }
 
-/** The items of one list section. */
+const computed = new Map<string, Promise<ListItem[]>>();
+
+/**
+ * Lists are built once per build and shared by every page that shows them
+ * (paginated lists have many pages); the arrays are shared, so callers copy
+ * before sorting. `astro dev` computes them on every request, so edits show.
+ */
+function once(key: string, compute: () => Promise<ListItem[]>): Promise<ListItem[]> {
+  if (import.meta.env.DEV) return compute();
+  let list = computed.get(key);
+  if (!list) {
+    list = compute();
+    computed.set(key, list);
+  }
+  return list;
+}
+
+/** The items of one list section (computed once per build; do not modify). */
 export function sectionItems(section: ListSection, locale: Locale): Promise<ListItem[]> {
-  return { courses: courseItems, policies: policyItems, cases: caseItems }[section](locale);
+  return once(`${section}:${locale}`, () =>
+    ({ courses: courseItems, policies: policyItems, cases: caseItems })[section](locale),
+  );
 }
 
 /** Lessons as list items, for "what's new" and the feed. */
@@ -150,15 +169,19 @@ export async function recentItems(
   locale: Locale,
   limit = Number.POSITIVE_INFINITY,
 ): Promise<ListItem[]> {
-  const all = [
-    ...(await courseItems(locale)),
-    ...(await lessonItems(locale)),
-    ...(await policyItems(locale)),
-    ...(await caseItems(locale)),
-  ];
-  return all
-    .sort((a, b) => b.updated.getTime() - a.updated.getTime() || a.path.localeCompare(b.path))
-    .slice(0, limit);
+  return (await allItems(locale)).slice(0, limit);
+}
+
+/** Every entry in a UI language, most recently updated first; computed once per build. */
+function allItems(locale: Locale): Promise<ListItem[]> {
+  return once(`all:${locale}`, async () =>
+    [
+      ...(await sectionItems("courses", locale)),
+      ...(await lessonItems(locale)),
+      ...(await sectionItems("policies", locale)),
+      ...(await sectionItems("cases", locale)),
+    ].sort((a, b) => b.updated.getTime() - a.updated.getTime() || a.path.localeCompare(b.path)),
+  );
 }
 
 /** The label of a filter value in the UI language (topic names, audiences, formats, years). */
@@ -197,9 +220,82 @@ export async function filterPageParams(): Promise<
 /** Everything on one topic in a UI language, grouped by kind: courses, lessons, policies, cases. */
 export async function topicItems(locale: Locale, topic: string): Promise<ListItem[]> {
   const order = ["course", "lesson", "policy", "case"];
-  return (await recentItems(locale))
+  return (await allItems(locale))
     .filter((item) => item.facets.topic?.includes(topic))
     .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+}
+
+/** A glossary term on a topic page: its name in the UI language and a link to its definition. */
+export interface TermLink {
+  kind: "term";
+  id: string;
+  title: string;
+  path: string;
+}
+
+/** Something listed on a topic page. */
+export type TopicListing = ListItem | TermLink;
+
+/**
+ * Everything on one topic in page order: courses, lessons, policies, cases,
+ * then glossary terms (A–Z / pinyin), for a topic page split into pages.
+ */
+export async function topicListing(locale: Locale, topic: string): Promise<TopicListing[]> {
+  const terms = (await getGlossary(locale))
+    .filter((term) => term.data.topics.includes(topic))
+    .map(
+      (term): TermLink => ({
+        kind: "term",
+        id: term.id,
+        title: locale === "en" ? term.data.en : term.data.zh,
+        path: routes.term(term.id, locale),
+      }),
+    );
+  return [...(await topicItems(locale, topic)), ...terms];
+}
+
+/** Every topic with its listing in a UI language, for the topic pages' getStaticPaths. */
+export async function topicListings(
+  locale: Locale,
+): Promise<{ topic: TopicEntry; items: TopicListing[] }[]> {
+  return Promise.all(
+    (await getTopics()).map(async (topic) => ({
+      topic,
+      items: await topicListing(locale, topic.id),
+    })),
+  );
+}
+
+/** Every list section with its items in a UI language, for the list pages' getStaticPaths. */
+export async function sectionListings(
+  locale: Locale,
+): Promise<{ section: ListSection; items: ListItem[] }[]> {
+  return Promise.all(
+    (["courses", "policies", "cases"] as const).map(async (section) => ({
+      section,
+      items: await sectionItems(section, locale),
+    })),
+  );
+}
+
+/**
+ * Every filter page with its items in a UI language, for getStaticPaths:
+ * the same (list, dimension, value) set in both languages (see filterPageParams).
+ */
+export async function filterListings(locale: Locale): Promise<
+  {
+    section: ListSection;
+    filter: { dimension: Dimension; value: string };
+    items: ListItem[];
+  }[]
+> {
+  return Promise.all(
+    (await filterPageParams()).map(async ({ list, dimension, value }) => ({
+      section: list,
+      filter: { dimension, value },
+      items: filterItems(await sectionItems(list, locale), dimension, value),
+    })),
+  );
 }
 
 /** Where the language switcher goes from a lesson: the same lesson in the translated course, or that course. */

@@ -73,6 +73,10 @@ describe("bench measurement", () => {
     expect(pageType("courses/a/index.html")).toBe("course");
     expect(pageType("courses/a/b/index.html")).toBe("lesson");
     expect(pageType("en/courses/filter/topic/x/index.html")).toBe("list");
+    expect(pageType("cases/2/index.html")).toBe("list");
+    expect(pageType("en/policies/3/index.html")).toBe("list");
+    expect(pageType("courses/filter/topic/x/2/index.html")).toBe("list");
+    expect(pageType("topics/t/2/index.html")).toBe("topic");
     expect(pageType("policies/p/index.html")).toBe("policy");
     expect(pageType("print/courses/a/index.html")).toBe("print");
     expect(pageType("404.html")).toBe("other");

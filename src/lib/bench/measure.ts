@@ -66,7 +66,8 @@ export function pageType(path: string): PageType {
   if (section === "print") return "print";
   if (section === "glossary") return "glossary";
   if (section === "topics") return id ? "topic" : "list";
-  if (id === undefined || id === "filter")
+  // Later pages of a list are numbered: cases/2/, courses/filter/topic/x/2/.
+  if (id === undefined || id === "filter" || /^\d+$/.test(id))
     return ["courses", "policies", "cases"].includes(section) ? "list" : "other";
   if (section === "courses") return sub ? "lesson" : "course";
   if (section === "policies") return "policy";
