@@ -157,11 +157,7 @@ export function glossaryRecords(
       return {
         url: joinBase(base, routes.term(term.id, locale)),
         language: "zh-cn",
-        content: [
-          `${term.zh} ${term.pinyin} ${term.en}.`,
-          definition,
-          other,
-        ]
+        content: [`${term.zh} ${term.pinyin} ${term.en}.`, definition, other]
           .filter(Boolean)
           .join(" "),
         meta: {
