@@ -60,6 +60,18 @@ describe("bad input gets a clear message, file and line, and exit 1", () => {
     expect(output).toMatch(/the file is too large \(5\.\d MB\)/);
   });
 
+  it("file names that cannot be web addresses, or clash with list pages, are refused", () => {
+    const dir = content();
+    const source = readFileSync(join(dir, "cases/training-refused.mdx"));
+    writeFileSync(join(dir, "cases/2.mdx"), source);
+    writeFileSync(join(dir, "cases/培训 案例.mdx"), source);
+    const { status, output } = check(dir);
+    expect(status).toBe(1);
+    expect(output).toContain("<content>/cases/2.mdx");
+    expect(output).toContain("“2” is reserved for list pages");
+    expect(output).toContain("“培训 案例” cannot be used as a web address");
+  });
+
   it("citing a repealed policy is a warning, once per file, and does not fail the check", () => {
     const { status, output } = check(content("cites-repealed"));
     expect(status).toBe(0);

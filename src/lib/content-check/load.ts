@@ -8,7 +8,7 @@ import { type Lesson, LessonSchema } from "../../schemas/lesson.ts";
 import { type Policy, PolicySchema } from "../../schemas/policy.ts";
 import { type Site, SiteSchema } from "../../schemas/site.ts";
 import { type Topic, TopicSchema } from "../../schemas/topic.ts";
-import { caseId, folderId, parseLessonPath } from "../content-paths.ts";
+import { caseId, folderId, ID_PATTERN, parseLessonPath } from "../content-paths.ts";
 import { type LawText, LawTextError, parseLawText } from "../law/parse-law-text.ts";
 import type { Problem } from "../problems.ts";
 import { readContentFile } from "../text-file.ts";
@@ -73,6 +73,24 @@ class Loader {
 
   error(file: string, message: string, extra: Partial<Problem> = {}): void {
     this.problems.push({ severity: "error", file: this.display(file), message, ...extra });
+  }
+
+  /**
+   * Folder and file names become web addresses. Lists use `/cases/2/` for
+   * their second page and `/cases/filter/…` for filters, and ids must be
+   * lower-case kebab-case, so a few names would clash or break links.
+   */
+  checkAddress(path: string, id: string): void {
+    if (!ID_PATTERN.test(id)) {
+      this.error(path, `“${id}” cannot be used as a web address`, {
+        expected: "lower-case letters, digits and dashes, e.g. training-rights",
+        hint: "rename the file or folder; Chinese titles go inside the file, not in its name",
+      });
+    } else if (/^\d+$/.test(id) || id === "filter") {
+      this.error(path, `“${id}” is reserved for list pages`, {
+        hint: "numbers are page numbers (/cases/2/) and “filter” holds the filter pages; choose a descriptive name",
+      });
+    }
   }
 
   /** Reads a file as UTF-8 text, reporting encoding and size problems. */
@@ -248,6 +266,7 @@ function loadCourses(loader: Loader, dir: string, kb: KnowledgeBase): void {
         hint: "create it with `npm run new -- course`, or move the lessons into an existing course folder",
       });
     } else {
+      loader.checkAddress(folderPath, folder);
       const course = loadObjectFile(loader, coursePath, CourseSchema, folderId(folder));
       if (course) kb.courses.push(course);
       else kb.unreadable.add(`course:${folder}`);
@@ -297,6 +316,7 @@ function loadPolicies(loader: Loader, dir: string, kb: KnowledgeBase): void {
       });
       continue;
     }
+    loader.checkAddress(folderPath, folder);
     const policy = loadMdx(loader, indexPath, PolicySchema, folder);
     if (policy) kb.policies.push(policy);
     else kb.unreadable.add(`policy:${folder}`);
@@ -334,6 +354,7 @@ function loadCases(loader: Loader, dir: string, kb: KnowledgeBase): void {
       continue;
     }
     seen.set(id, file);
+    loader.checkAddress(path, id);
     const entry = loadMdx(loader, path, CaseSchema, id);
     if (entry) kb.cases.push(entry);
   }
