@@ -10,7 +10,7 @@ import {
   parseLawText,
 } from "../../src/lib/law/parse-law-text.ts";
 
-/** Copies of /work/shared/reference/laws (official texts), kept in the repo for tests. */
+/** Copies of the shared reference law texts (official, public domain), kept in the repo for tests. */
 const LAWS = fileURLToPath(new URL("../fixtures/laws/", import.meta.url));
 
 function law(name: string): LawText {
