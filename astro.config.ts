@@ -1,13 +1,14 @@
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
 import tailwindcss from "@tailwindcss/vite";
 import { defineConfig } from "astro/config";
 import { parse as parseYaml } from "yaml";
 import { unionKb } from "./src/lib/astro/integration.ts";
+import { narrowFonts } from "./src/lib/astro/narrow-fonts.ts";
 import { pagefindSearch } from "./src/lib/astro/pagefind.ts";
-import { contentDir } from "./src/lib/content-dir.ts";
+import { cacheDirFor, contentDir } from "./src/lib/content-dir.ts";
 
 const content = contentDir();
 
@@ -31,9 +32,7 @@ export default defineConfig({
   base,
   trailingSlash: "always",
   outDir: process.env.UNION_KB_OUT ?? "./dist",
-  // One Content Layer cache per knowledge base, so switching between the sample
-  // and a test fixture does not throw away the other's cache.
-  cacheDir: `./node_modules/.astro/kb-${createHash("sha256").update(content).digest("hex").slice(0, 12)}`,
+  cacheDir: cacheDirFor(content),
   build: { format: "directory" },
   integrations: [
     unionKb({ contentDir: content }),
@@ -42,7 +41,11 @@ export default defineConfig({
     pagefindSearch({ contentDir: content }),
   ],
   vite: {
-    plugins: [tailwindcss()],
+    // The font stylesheets describe only the characters this site uses.
+    plugins: [
+      narrowFonts({ dirs: [content, fileURLToPath(new URL("./src", import.meta.url))] }),
+      tailwindcss(),
+    ],
     build: {
       // Font subsets stay separate files: inlined as data: URLs they would bloat
       // the shared CSS and need a looser Content-Security-Policy.
@@ -62,6 +65,11 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  // A second build with unchanged content copies the pages of the previous one
+  // (kept in cacheDir) instead of rendering them: routes give every path the
+  // knowledge base's digest as cacheKey (src/data/cache-key.ts), and Astro
+  // re-renders a page whose code or stylesheets changed.
+  experimental: { incrementalBuild: true },
   // Shiki colours code with inline style attributes, which the CSP forbids; the
   // knowledge base rarely shows code, and plain <pre> blocks print better anyway.
   markdown: { syntaxHighlight: false },

@@ -4,15 +4,17 @@
  * and replace the output folder only when everything succeeded, so a failed
  * build never leaves a half-written site behind.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildSearchIndex, describeIndex } from "../src/lib/astro/pagefind.ts";
 import { acquireLock } from "../src/lib/build-lock.ts";
+import { checkBuiltSite } from "../src/lib/built-site-check.ts";
 import { EXIT, parseCliArgs } from "../src/lib/cli/args.ts";
 import { checkKnowledgeBase } from "../src/lib/content-check/check.ts";
-import { contentDir } from "../src/lib/content-dir.ts";
-import { checkLinks } from "../src/lib/link-check.ts";
+import { cacheDirFor, contentDir } from "../src/lib/content-dir.ts";
 import { formatReport, summariseCounts } from "../src/lib/problems.ts";
-import { readBuiltSite } from "../src/lib/read-built-site.ts";
 
 const HELP = `Usage: npm run build -- [options]
 
@@ -62,22 +64,44 @@ const temp = join(dirname(out), `.${out.split(/[\\/]/).at(-1)}-building-${proces
 process.env.UNION_KB_CONTENT = content;
 process.env.UNION_KB_OUT = temp;
 process.env.UNION_KB_SKIP_CHECK = "1";
+// Astro renders the pages in a child process; its memory is freed before the
+// search index is built (see scripts/astro-build.ts).
+process.env.UNION_KB_INDEX_LATER = "1";
+const astro = spawnSync(
+  process.execPath,
+  [fileURLToPath(new URL("astro-build.ts", import.meta.url))],
+  {
+    stdio: "inherit",
+  },
+);
+if (astro.status !== 0)
+  fail(astro.error ? `The build failed: ${astro.error.message}` : "The build failed (see above).");
+
+const base = check.kb.site?.data.base ?? "/";
 try {
-  const { build } = await import("astro");
-  await build({
-    root: process.cwd(),
-    outDir: temp,
-    logLevel: process.env.UNION_KB_LOG_LEVEL === "debug" ? "debug" : "warn",
-  });
+  const cacheDir = cacheDirFor(content);
+  console.log(
+    describeIndex(await buildSearchIndex({ root: temp, base, contentDir: content, cacheDir })),
+  );
 } catch (error) {
-  fail(`The build failed: ${error instanceof Error ? error.message : String(error)}`);
+  fail(
+    `The search index could not be built: ${error instanceof Error ? error.message : String(error)}`,
+  );
 }
 
-const broken = checkLinks(readBuiltSite(temp), { base: check.kb.site?.data.base ?? "/" });
+const report = checkBuiltSite(temp, { base });
+const broken = report.brokenLinks;
 if (broken.length) {
   const lines = broken.slice(0, 50).map((l) => `  ${l.page} → ${l.url} (${l.problem})`);
   if (broken.length > 50) lines.push(`  … and ${broken.length - 50} more`);
   fail(`The built site has ${broken.length} broken link(s):\n${lines.join("\n")}`);
+}
+if (report.uncovered.size) {
+  const sample = [...report.uncovered].slice(0, 10).map(([char, page]) => `${char} (${page})`);
+  console.warn(
+    `Warning: ${report.uncovered.size} Chinese character(s) are not in the site font and will show in a system font: ${sample.join(", ")}. ` +
+      "Please report this: the font is trimmed to the characters of content/ and src/.",
+  );
 }
 
 const old = `${temp}-old`;

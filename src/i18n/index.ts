@@ -1,6 +1,6 @@
 import type { Locale } from "../schemas/common.ts";
-import en from "./en.json";
-import zh from "./zh-CN.json";
+import en from "./en.json" with { type: "json" };
+import zh from "./zh-CN.json" with { type: "json" };
 
 /** Every UI string key; zh-CN is the reference locale. */
 export type UiKey = keyof typeof zh;

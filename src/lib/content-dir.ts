@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 
 /**
@@ -6,4 +7,17 @@ import { resolve } from "node:path";
  */
 export function contentDir(cwd = process.cwd()): string {
   return resolve(cwd, process.env.UNION_KB_CONTENT ?? "content");
+}
+
+/**
+ * Astro's cache folder for a knowledge base: one per content folder, so that
+ * switching between the sample and a test fixture does not throw away the
+ * other's Content Layer data, incremental-build pages and search index.
+ */
+export function cacheDirFor(content: string, cwd = process.cwd()): string {
+  return resolve(
+    cwd,
+    "node_modules/.astro",
+    `kb-${createHash("sha256").update(content).digest("hex").slice(0, 12)}`,
+  );
 }

@@ -103,53 +103,76 @@ export function resolveLink(page: string, url: string): { path: string; hash: st
   return { path, hash: resolved.hash ? decodeURIComponent(resolved.hash.slice(1)) : "" };
 }
 
+/** What checking one page's links needs to know about the rest of the site. */
+export interface SiteLookup {
+  hasPage(path: string): boolean;
+  hasFile(path: string): boolean;
+  /** The ids a page can be linked to with `#…`. */
+  anchors(page: string): ReadonlySet<string>;
+}
+
 /** The page or file a URL path names, allowing `/x` for `/x/` and `/x/index.html`. */
-function findTarget(site: BuiltSite, path: string): string | undefined {
+function findTarget(site: SiteLookup, path: string): string | undefined {
   const candidates = [path, `${path}/`, path.replace(/index\.html$/, "")];
-  return candidates.find((p) => site.pages.has(p) || site.files.has(p));
+  return candidates.find((p) => site.hasPage(p) || site.hasFile(p));
 }
 
 /**
- * Checks every link of every page: internal links must name an existing page
- * or file under `base`, `#anchors` must exist on the target page, and assets
- * (src=, srcset=, <link href>) must not come from another origin.
- * Links to other sites from <a href> are allowed and not fetched.
+ * Checks the links of one page (`page` is its path without the base, e.g.
+ * `/courses/`): internal links must name an existing page or file under `base`,
+ * `#anchors` must exist on the target page, and assets (src=, srcset=,
+ * <link href>) must not come from another origin. Links to other sites from
+ * <a href> are allowed and not fetched.
  */
-export function checkLinks(site: BuiltSite, options: { base?: string } = {}): LinkProblem[] {
-  const base = (options.base ?? "/").replace(/\/?$/, "/");
+export function checkPageLinks(
+  page: string,
+  html: string,
+  site: SiteLookup,
+  base = "/",
+): LinkProblem[] {
+  const root = base.replace(/\/?$/, "/");
   const problems: LinkProblem[] = [];
-  const anchorCache = new Map<string, Set<string>>();
-  const anchors = (page: string) => {
-    let ids = anchorCache.get(page);
-    if (!ids) {
-      ids = anchorsOf(site.pages.get(page) ?? "");
-      anchorCache.set(page, ids);
+  const pageUrl = `${root}${page.slice(1)}`;
+  for (const link of extractLinks(html)) {
+    const { url } = link;
+    if (isExternal(url)) {
+      if (isAsset(link) && !url.startsWith("data:"))
+        problems.push({ page, url, problem: "external-asset" });
+      continue;
     }
-    return ids;
-  };
-  for (const [page, html] of site.pages) {
-    const pageUrl = `${base}${page.slice(1)}`;
-    for (const link of extractLinks(html)) {
-      const { url } = link;
-      if (isExternal(url)) {
-        if (isAsset(link) && !url.startsWith("data:"))
-          problems.push({ page, url, problem: "external-asset" });
-        continue;
-      }
-      const { path, hash } = resolveLink(pageUrl, url);
-      if (!path.startsWith(base)) {
-        problems.push({ page, url, problem: "outside-base" });
-        continue;
-      }
-      const target = findTarget(site, `/${path.slice(base.length)}`);
-      if (!target) {
-        problems.push({ page, url, problem: "missing-page" });
-        continue;
-      }
-      if (hash && site.pages.has(target) && !anchors(target).has(hash)) {
-        problems.push({ page, url, problem: "missing-anchor" });
-      }
+    const { path, hash } = resolveLink(pageUrl, url);
+    if (!path.startsWith(root)) {
+      problems.push({ page, url, problem: "outside-base" });
+      continue;
+    }
+    const target = findTarget(site, `/${path.slice(root.length)}`);
+    if (!target) {
+      problems.push({ page, url, problem: "missing-page" });
+      continue;
+    }
+    if (hash && site.hasPage(target) && !site.anchors(target).has(hash)) {
+      problems.push({ page, url, problem: "missing-anchor" });
     }
   }
   return problems;
+}
+
+/** Checks every link of every page of a site held in memory (see `checkPageLinks`). */
+export function checkLinks(site: BuiltSite, options: { base?: string } = {}): LinkProblem[] {
+  const anchorCache = new Map<string, Set<string>>();
+  const lookup: SiteLookup = {
+    hasPage: (path) => site.pages.has(path),
+    hasFile: (path) => site.files.has(path),
+    anchors: (page) => {
+      let ids = anchorCache.get(page);
+      if (!ids) {
+        ids = anchorsOf(site.pages.get(page) ?? "");
+        anchorCache.set(page, ids);
+      }
+      return ids;
+    },
+  };
+  return [...site.pages].flatMap(([page, html]) =>
+    checkPageLinks(page, html, lookup, options.base),
+  );
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
+import { cacheDirFor } from "../../src/lib/content-dir.ts";
 import { fixtureContent, runScript } from "../helpers/fixtures.ts";
 
 const temp = mkdtempSync(join(tmpdir(), "union-kb-determinism-"));
@@ -25,14 +26,18 @@ function fingerprint(dir: string): Map<string, string> {
 }
 
 it("builds the same content twice into identical bytes", () => {
-  const content = fixtureContent();
+  // Two copies of the content: each build starts without caches (the cache
+  // folder is per content folder), so both really render every page.
   const outputs = ["a", "b"].map((name) => {
+    const content = fixtureContent();
     const out = join(temp, name);
     const result = runScript("build.ts", ["--content", content, "--out", out]);
     expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Search: indexed/);
+    rmSync(content, { recursive: true, force: true });
+    rmSync(cacheDirFor(content), { recursive: true, force: true });
     return fingerprint(out);
   });
-  rmSync(content, { recursive: true, force: true });
   const [first, second] = outputs as [Map<string, string>, Map<string, string>];
   expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
   const differing = [...first]

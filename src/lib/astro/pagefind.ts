@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -9,6 +9,17 @@ import type { GlossaryTerm } from "../../schemas/glossary.ts";
 import type { Topic } from "../../schemas/topic.ts";
 import { type KnowledgeBase, loadKnowledgeBase } from "../content-check/load.ts";
 import { joinBase, routes } from "../routes.ts";
+import { restoreSearchIndex, saveSearchIndex, searchInputDigest } from "../search-index-cache.ts";
+
+/** Pagefind's version, part of the search cache key (a new version re-indexes). */
+function pagefindVersion(): string {
+  try {
+    const manifest = new URL("../package.json", import.meta.resolve("pagefind"));
+    return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
+  } catch {
+    return "unknown";
+  }
+}
 
 /** What the search index holds after a build, for the build log and the size report. */
 export interface IndexStats {
@@ -19,6 +30,8 @@ export interface IndexStats {
   fragments: number;
   files: number;
   seconds: number;
+  /** True when the index was copied from the previous build (same pages and records). */
+  reused?: boolean;
 }
 
 /** A search record that is not a page: a glossary term or a law article, linking to its anchor. */
@@ -46,31 +59,60 @@ export function pagefindSearch(options: { contentDir: string }): AstroIntegratio
         base = config.base;
       },
       "astro:build:done": async ({ dir }) => {
+        // `npm run build` indexes after Astro's process has ended (scripts/build.ts).
+        if (process.env.UNION_KB_INDEX_LATER === "1") return;
         const stats = await buildSearchIndex({
           root: fileURLToPath(dir),
           base,
           contentDir: options.contentDir,
         });
-        // Printed directly: `npm run build` runs Astro at log level "warn", and this line is the build's report.
-        console.log(
-          `Search: indexed ${stats.pages} pages, ${stats.glossaryRecords} glossary terms and ${stats.articleRecords} law articles in ${stats.seconds.toFixed(1)} s ` +
-            `(${(stats.bytes / 1024).toFixed(0)} KB in ${stats.files} files, ${stats.fragments} fragments).`,
-        );
+        console.log(describeIndex(stats));
       },
     },
   };
 }
 
+/** The build log's line about the search index. */
+export function describeIndex(stats: IndexStats): string {
+  if (stats.reused)
+    return `Search: pages unchanged, reused the previous index of ${stats.pages} pages in ${stats.seconds.toFixed(1)} s (${(stats.bytes / 1024).toFixed(0)} KB).`;
+  return (
+    `Search: indexed ${stats.pages} pages, ${stats.glossaryRecords} glossary terms and ${stats.articleRecords} law articles in ${stats.seconds.toFixed(1)} s ` +
+    `(${(stats.bytes / 1024).toFixed(0)} KB in ${stats.files} files, ${stats.fragments} fragments).`
+  );
+}
+
 /**
  * Indexes the HTML under `root` and the glossary, writes `root/pagefind/`.
+ * With `cacheDir`, an index built from exactly the same pages and records is
+ * copied from the cache instead (see search-index-cache.ts).
  * Throws when Pagefind reports errors, so a build never ships a broken index.
  */
 export async function buildSearchIndex(options: {
   root: string;
   base: string;
   contentDir: string;
+  cacheDir?: string;
 }): Promise<IndexStats> {
   const started = performance.now();
+  const outputPath = join(options.root, "pagefind");
+  const kb = loadKnowledgeBase(options.contentDir).kb;
+  const terms = glossaryRecords(
+    kb.glossary.map((entry) => entry.data),
+    kb.topics.map((entry) => entry.data),
+    options.base,
+  );
+  const articles = articleRecords(kb, options.base);
+  const digest = options.cacheDir
+    ? searchInputDigest(
+        options.root,
+        JSON.stringify({ pagefind: pagefindVersion(), terms, articles }),
+      )
+    : undefined;
+  if (options.cacheDir && digest) {
+    const cached = restoreSearchIndex<IndexStats>(options.cacheDir, digest, outputPath);
+    if (cached) return { ...cached, reused: true, seconds: (performance.now() - started) / 1000 };
+  }
   try {
     const created = await pagefind.createIndex({});
     const index = created.index;
@@ -78,13 +120,6 @@ export async function buildSearchIndex(options: {
     const added = await index.addDirectory({ path: options.root });
     if (added.errors.length)
       throw new Error(`Pagefind could not index the site: ${added.errors.join("; ")}`);
-    const kb = loadKnowledgeBase(options.contentDir).kb;
-    const terms = glossaryRecords(
-      kb.glossary.map((entry) => entry.data),
-      kb.topics.map((entry) => entry.data),
-      options.base,
-    );
-    const articles = articleRecords(kb, options.base);
     for (const record of terms) {
       const result = await index.addCustomRecord(record);
       if (result.errors.length)
@@ -95,17 +130,18 @@ export async function buildSearchIndex(options: {
       if (result.errors.length)
         throw new Error(`Pagefind could not index ${record.url}: ${result.errors.join("; ")}`);
     }
-    const outputPath = join(options.root, "pagefind");
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length)
       throw new Error(`Pagefind could not write the index: ${written.errors.join("; ")}`);
-    return {
+    const stats: IndexStats = {
       pages: added.page_count,
       glossaryRecords: terms.length,
       articleRecords: articles.length,
       ...indexSize(outputPath),
       seconds: (performance.now() - started) / 1000,
     };
+    if (options.cacheDir && digest) saveSearchIndex(options.cacheDir, digest, outputPath, stats);
+    return stats;
   } finally {
     await pagefind.close();
   }

@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+/**
+ * Internal: runs `astro build` for `scripts/build.ts` in a process of its own.
+ * Bundling thousands of MDX modules holds gigabytes of native memory that Node
+ * does not hand back; ending the process frees it before the search index is
+ * built, so the two biggest steps do not add up (docs/performance.md).
+ * Expects UNION_KB_CONTENT and UNION_KB_OUT to be set.
+ */
+import { build } from "astro";
+
+try {
+  await build({
+    root: process.cwd(),
+    outDir: process.env.UNION_KB_OUT ?? "dist",
+    logLevel: process.env.UNION_KB_LOG_LEVEL === "debug" ? "debug" : "warn",
+  });
+} catch (error) {
+  console.error(`The build failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { familyRanges, uncoveredCharacters } from "./fonts/font-coverage.ts";
+import { intersectRanges } from "./fonts/unicode-range.ts";
+import { anchorsOf, checkPageLinks, type LinkProblem } from "./link-check.ts";
+
+/** The site font families: screen (variable) and print (static instances). */
+const FONT_FAMILIES = ["Noto Sans SC Variable", "Noto Sans SC"];
+
+/** What the checks of a built site found. */
+export interface BuiltSiteReport {
+  pages: number;
+  brokenLinks: LinkProblem[];
+  /** Chinese characters the site font does not describe, and the first page with each. */
+  uncovered: Map<string, string>;
+}
+
+/**
+ * Checks a built site folder after `astro build`: every link and anchor
+ * (`checkPageLinks`), and that the trimmed font covers every Chinese character
+ * on every page. Pages are read twice, one at a time — once for their anchors,
+ * once for their links — so memory stays flat however large the site is.
+ */
+export function checkBuiltSite(dir: string, options: { base?: string } = {}): BuiltSiteReport {
+  const pages = new Map<string, string>();
+  const files = new Set<string>();
+  const stylesheets: string[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = join(entry.parentPath, entry.name);
+    const path = `/${relative(dir, full).split(sep).join("/")}`;
+    if (path.endsWith(".html")) pages.set(path.replace(/(^|\/)index\.html$/, "$1"), full);
+    else files.add(path);
+    if (path.endsWith(".css")) stylesheets.push(readFileSync(full, "utf8"));
+  }
+
+  const anchors = new Map<string, Set<string>>();
+  for (const [page, file] of pages) anchors.set(page, anchorsOf(readFileSync(file, "utf8")));
+
+  const covered = FONT_FAMILIES.map((family) => familyRanges(stylesheets, family))
+    .filter((ranges) => ranges.length)
+    .reduce((all, ranges) => intersectRanges(all, ranges), [[0, 0x10ffff] as const]);
+  const hasFont = stylesheets.some((css) => css.includes("@font-face"));
+
+  const lookup = {
+    hasPage: (path: string) => pages.has(path),
+    hasFile: (path: string) => files.has(path),
+    anchors: (page: string) => anchors.get(page) ?? new Set<string>(),
+  };
+  const brokenLinks: LinkProblem[] = [];
+  const uncovered = new Map<string, string>();
+  for (const [page, file] of pages) {
+    const html = readFileSync(file, "utf8");
+    brokenLinks.push(...checkPageLinks(page, html, lookup, options.base));
+    if (!hasFont) continue;
+    for (const char of uncoveredCharacters(html, covered))
+      if (!uncovered.has(char)) uncovered.set(char, page);
+  }
+  return { pages: pages.size, brokenLinks, uncovered };
+}
