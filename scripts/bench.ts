@@ -92,6 +92,7 @@ function figuresOf(run: BuildRun, site: SiteMeasure): BuildFigures {
         ? undefined
         : Math.max(0, (site.lastSearchMtime - site.lastPageMtime) / 1000)),
     peakRssBytes: run.peakRssBytes,
+    peakTreeRssBytes: run.peakTreeRssBytes,
   };
 }
 
@@ -122,7 +123,8 @@ for (let i = 1; i <= runs; i++) {
   // A cold build starts without Astro's caches (content data store, prerender chunks).
   rmSync(join(project, ".astro"), { recursive: true, force: true });
   rmSync(join(project, "node_modules/.astro"), { recursive: true, force: true });
-  const profile = values["cpu-prof"] && i === 1 ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [];
+  const profile =
+    values["cpu-prof"] && i === 1 ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   const first = await build(
     `Build ${i}/${runs}, cold${profile.length ? ", profiled" : ""}`,
     profile,
@@ -156,6 +158,9 @@ if (values.json) {
     `\nUnion KB bench: ${entries} entries, seed ${seed}, ${runs} run(s), ${((performance.now() - started) / 1000).toFixed(0)} s of builds\n`,
   );
   console.log(formatReport({ entries, runs, cold: result.cold, warm: result.warm, site }));
+  console.log(
+    `Log of the last cold build (${result.buildLogLines} lines):\n${buildLog.trimEnd()}\n`,
+  );
   if (profile) {
     const rows = (list: { name: string; ms: number; share: number }[]) =>
       list

@@ -9,7 +9,10 @@ export interface BuildFigures {
   renderSeconds: number;
   /** Pagefind, from its own log line, else last page to last index file; undefined without a search index. */
   pagefindSeconds: number | undefined;
+  /** Largest single process (Astro's or Pagefind's). */
   peakRssBytes: number | undefined;
+  /** All processes of the build at the same moment. */
+  peakTreeRssBytes: number | undefined;
 }
 
 /** The middle value (mean of the two middle ones for an even count). */
@@ -31,6 +34,7 @@ export function medianFigures(runs: readonly BuildFigures[]): BuildFigures {
     renderSeconds: of((r) => r.renderSeconds) ?? 0,
     pagefindSeconds: of((r) => r.pagefindSeconds),
     peakRssBytes: of((r) => r.peakRssBytes),
+    peakTreeRssBytes: of((r) => r.peakTreeRssBytes),
   };
 }
 
@@ -92,9 +96,14 @@ export function formatReport(input: {
     ["Astro render", s(cold.renderSeconds), ...(warm ? [s(warm.renderSeconds)] : [])],
     ["Pagefind", s(cold.pagefindSeconds), ...(warm ? [s(warm.pagefindSeconds)] : [])],
     [
-      "peak RSS",
+      "peak RSS, largest process",
       cold.peakRssBytes ? mb(cold.peakRssBytes) : "n/a",
       ...(warm ? [warm.peakRssBytes ? mb(warm.peakRssBytes) : "n/a"] : []),
+    ],
+    [
+      "peak RSS, all build processes",
+      cold.peakTreeRssBytes ? mb(cold.peakTreeRssBytes) : "n/a",
+      ...(warm ? [warm.peakTreeRssBytes ? mb(warm.peakTreeRssBytes) : "n/a"] : []),
     ],
   ]);
   const weight = table([

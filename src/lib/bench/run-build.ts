@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** One run of `node scripts/build.ts` and what it printed. */
@@ -14,8 +14,10 @@ export interface BuildRun {
   renderSeconds: number | undefined;
   pagefindSeconds: number | undefined;
   pagefindPages: number | undefined;
-  /** Peak resident memory of the build process tree, in bytes. */
+  /** Peak resident memory of the largest single process (Astro, Pagefind…), in bytes. */
   peakRssBytes: number | undefined;
+  /** Peak of the memory of all build processes at the same moment (sampled every 100 ms). */
+  peakTreeRssBytes: number | undefined;
   log: string;
 }
 
@@ -59,15 +61,18 @@ function parseTimeOutput(log: string): number | undefined {
   return m ? Number(m[1]) * 1024 : undefined;
 }
 
-/** Sums VmHWM of a process and its descendants (fallback without /usr/bin/time). */
-function treePeak(pid: number): number {
+/** Resident memory of a process and all its descendants right now, in bytes. */
+function treeRss(pid: number): number {
   let total = 0;
   const visit = (p: number): void => {
     try {
       const status = readFileSync(`/proc/${p}/status`, "utf8");
-      total += Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-      for (const task of readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim().split(/\s+/))
-        if (task) visit(Number(task));
+      total += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+      for (const task of readdirSync(`/proc/${p}/task`))
+        for (const child of readFileSync(`/proc/${p}/task/${task}/children`, "utf8")
+          .trim()
+          .split(/\s+/))
+          if (child) visit(Number(child));
     } catch {
       // The process ended between two reads.
     }
@@ -79,7 +84,8 @@ function treePeak(pid: number): number {
 /**
  * Runs the real build (`node scripts/build.ts --content … --out …`) in
  * `projectDir`, timing it and recording its peak memory. Extra Node flags
- * (e.g. --cpu-prof) go in `nodeFlags`.
+ * (e.g. --cpu-prof) go in `nodeFlags`, passed as NODE_OPTIONS so that every
+ * Node process of the build gets them.
  */
 export function runBuild(options: {
   projectDir: string;
@@ -89,14 +95,7 @@ export function runBuild(options: {
   onLine?: (line: string) => void;
 }): Promise<BuildRun> {
   const script = join(options.projectDir, "scripts/build.ts");
-  const nodeArgs = [
-    ...(options.nodeFlags ?? []),
-    script,
-    "--content",
-    options.contentDir,
-    "--out",
-    options.outDir,
-  ];
+  const nodeArgs = [script, "--content", options.contentDir, "--out", options.outDir];
   const useTime = existsSync(TIME);
   const [command, args] = useTime
     ? [TIME, ["-v", process.execPath, ...nodeArgs]]
@@ -106,15 +105,19 @@ export function runBuild(options: {
   return new Promise((resolve) => {
     const child = spawn(command, args, {
       cwd: options.projectDir,
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+      // NODE_OPTIONS reaches the Astro child process too (e.g. --cpu-prof).
+      env: {
+        ...process.env,
+        NO_COLOR: "1",
+        FORCE_COLOR: "0",
+        ...(options.nodeFlags?.length ? { NODE_OPTIONS: options.nodeFlags.join(" ") } : {}),
+      },
     });
     let log = "";
     let sampled = 0;
-    const sampler = useTime
-      ? undefined
-      : setInterval(() => {
-          if (child.pid) sampled = Math.max(sampled, treePeak(child.pid));
-        }, 200);
+    const sampler = setInterval(() => {
+      if (child.pid) sampled = Math.max(sampled, treeRss(child.pid));
+    }, 100);
     const collect = (chunk: Buffer) => {
       const text = chunk.toString("utf8");
       log += text;
@@ -123,7 +126,7 @@ export function runBuild(options: {
     child.stdout.on("data", collect);
     child.stderr.on("data", collect);
     child.on("close", (code) => {
-      if (sampler) clearInterval(sampler);
+      clearInterval(sampler);
       const totalSeconds = (performance.now() - started) / 1000;
       resolve({
         ok: code === 0,
@@ -131,8 +134,10 @@ export function runBuild(options: {
         startedAt,
         totalSeconds,
         ...parseBuildLog(log),
-        peakRssBytes: useTime ? parseTimeOutput(log) : sampled || undefined,
-        log,
+        peakRssBytes: useTime ? parseTimeOutput(log) : undefined,
+        peakTreeRssBytes: sampled || undefined,
+        // What the build printed, without /usr/bin/time's report.
+        log: log.replace(/^\s*Command being timed:[\s\S]*$/m, ""),
       });
     });
   });
