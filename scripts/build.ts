@@ -81,7 +81,9 @@ const base = check.kb.site?.data.base ?? "/";
 try {
   const cacheDir = cacheDirFor(content);
   console.log(
-    describeIndex(await buildSearchIndex({ root: temp, base, contentDir: content, cacheDir })),
+    describeIndex(
+      await buildSearchIndex({ root: temp, base, contentDir: content, cacheDir, kb: check.kb }),
+    ),
   );
 } catch (error) {
   fail(

@@ -34,6 +34,18 @@ describe("bench generator", () => {
     expect(result.kb.lawTexts.size).toBe(counts.policies);
   });
 
+  it("spreads lessons over courses: no course collects the leftovers", () => {
+    const dir = join(temp, "spread");
+    const counts = generateKnowledgeBase({ dir, entries: 1000 });
+    const sizes = readdirSync(join(dir, "courses")).map(
+      (course) =>
+        readdirSync(join(dir, "courses", course)).filter((f) => f.endsWith(".mdx")).length,
+    );
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(counts.lessons);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(1);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(10);
+  });
+
   it("is deterministic: two generations are byte-identical", () => {
     generateKnowledgeBase({ dir: join(temp, "b"), entries: 50 });
     generateKnowledgeBase({ dir: join(temp, "c"), entries: 50 });

@@ -93,10 +93,12 @@ export async function buildSearchIndex(options: {
   base: string;
   contentDir: string;
   cacheDir?: string;
+  /** The knowledge base when the caller has loaded it already. */
+  kb?: KnowledgeBase;
 }): Promise<IndexStats> {
   const started = performance.now();
   const outputPath = join(options.root, "pagefind");
-  const kb = loadKnowledgeBase(options.contentDir).kb;
+  const kb = options.kb ?? loadKnowledgeBase(options.contentDir).kb;
   const terms = glossaryRecords(
     kb.glossary.map((entry) => entry.data),
     kb.topics.map((entry) => entry.data),

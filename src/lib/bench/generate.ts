@@ -187,9 +187,10 @@ function writeCourses(
   let left = lessons;
   for (let i = 1; i <= courses; i++) {
     const remainingCourses = courses - i;
-    // Between 3 and 8 lessons, ending exactly on the planned total.
-    const count =
-      i === courses ? left : Math.max(1, Math.min(left - remainingCourses, random.int(3, 8)));
+    // About the average of what is left (±2), ending exactly on the planned
+    // total without giving the last course all the leftovers.
+    const target = Math.round(left / (remainingCourses + 1)) + random.int(-2, 2);
+    const count = i === courses ? left : Math.max(1, Math.min(left - remainingCourses, target));
     left -= count;
     const subject = random.pick(SUBJECTS);
     const id = `${kebab(subject[1])}-${i}`;
