@@ -69,10 +69,14 @@ describe("narrowFontFaces", () => {
     );
   });
 
-  it("keeps the Latin and other named slices whole and drops woff fallbacks", () => {
+  it("keeps the Latin slices whole, drops unused scripts and the woff fallbacks", () => {
     const narrowed = narrowFontFaces(print, used);
-    const latin = faces(narrowed).find((f) => f.src.includes("latin-400"));
-    expect(latin?.ranges).toEqual(faces(print).find((f) => f.src.includes("latin-400"))?.ranges);
+    for (const slice of ["latin-400", "latin-ext-400"]) {
+      const kept = faces(narrowed).find((f) => f.src.includes(`-${slice}`));
+      expect(kept?.ranges).toEqual(faces(print).find((f) => f.src.includes(`-${slice}`))?.ranges);
+    }
+    expect(narrowed).not.toContain("cyrillic");
+    expect(narrowFontFaces(print, rangesOf(codes("Пролетарии")))).toContain("cyrillic-400");
     expect(narrowed).not.toMatch(/\.woff\)/);
     expect(narrowed).toMatch(/\.woff2\) format\('woff2'\)/);
     expect(narrowed.length).toBeLessThan(print.length / 5);

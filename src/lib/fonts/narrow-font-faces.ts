@@ -12,8 +12,9 @@ import {
  * although a knowledge base uses a few thousand. This keeps, for each numbered
  * CJK slice, only the code points the site uses — the browser still downloads
  * the same slice files, for fewer characters — and drops slices the site never
- * needs. Named slices (`latin`, `latin-ext`, `cyrillic`, …) are short and
- * stay whole, so pinyin with tone marks and typed search terms keep the font.
+ * needs, including `cyrillic` and `vietnamese` when no page uses them. The
+ * `latin` and `latin-ext` slices stay whole, so pinyin with tone marks and
+ * any Latin text typed into the search box keep the font.
  * The `woff` fallbacks are dropped: every browser that runs the site reads woff2.
  */
 export function narrowFontFaces(css: string, used: readonly CodePointRange[]): string {
@@ -24,8 +25,7 @@ export function narrowFontFaces(css: string, used: readonly CodePointRange[]): s
       const range = /unicode-range:\s*([^;]*);/.exec(body);
       const woff2 = woff2Only(src);
       const slimmed = body.replace(src, woff2);
-      if (!range?.[1] || !isNumberedSlice(woff2))
-        return `${comment ?? ""}@font-face {${slimmed}}\n`;
+      if (!range?.[1] || isLatinSlice(woff2)) return `${comment ?? ""}@font-face {${slimmed}}\n`;
       const kept = intersectRanges(parseUnicodeRange(range[1]), used);
       if (!kept.length) return "";
       return `@font-face {${slimmed.replace(range[1], formatUnicodeRange(kept))}}\n`;
@@ -40,7 +40,7 @@ function woff2Only(src: string): string {
   return woff2.length ? woff2.join(", ") : src;
 }
 
-/** Fontsource names CJK slices by number: `noto-sans-sc-42-400-normal.woff2`. */
-function isNumberedSlice(src: string): boolean {
-  return /noto-sans-[a-z]+-\d+-/.test(src);
+/** `noto-sans-sc-latin-400-normal.woff2`, `noto-sans-sc-latin-ext-wght-normal.woff2`. */
+function isLatinSlice(src: string): boolean {
+  return /noto-sans-[a-z]+-latin(-ext)?-/.test(src);
 }
