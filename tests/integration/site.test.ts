@@ -216,6 +216,14 @@ describe("the reader's site (valid fixture + an English course)", () => {
     expect(html).toMatch(/<h4 id="art-24"[^>]*><a href="#art-24"[^>]*>第二十四条<\/a><\/h4>/);
   });
 
+  it("ships Pagefind's search engine but not its unused ready-made interfaces", () => {
+    expect(site.files).toContain("/pagefind/pagefind.js");
+    expect(site.files).toContain("/pagefind/pagefind-worker.js");
+    expect(
+      [...site.files].filter((f) => /pagefind-(ui|modular-ui|component-ui|highlight)\./.test(f)),
+    ).toEqual([]);
+  });
+
   it("marks detail pages and the glossary for search, with filters", () => {
     const body = (path: string) => /data-pagefind-body/.test(page(path));
     for (const p of [

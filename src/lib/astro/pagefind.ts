@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -135,6 +135,7 @@ export async function buildSearchIndex(options: {
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length)
       throw new Error(`Pagefind could not write the index: ${written.errors.join("; ")}`);
+    removeUnusedUi(outputPath);
     const stats: IndexStats = {
       pages: added.page_count,
       glossaryRecords: terms.length,
@@ -147,6 +148,25 @@ export async function buildSearchIndex(options: {
   } finally {
     await pagefind.close();
   }
+}
+
+/**
+ * Pagefind writes its ready-made search interfaces next to the index. The site
+ * has its own (src/components/search/), so they would only add ~400 KB of
+ * unused scripts and stylesheets to dist/ and the offline zip.
+ */
+const UNUSED_UI = [
+  "pagefind-ui.js",
+  "pagefind-ui.css",
+  "pagefind-modular-ui.js",
+  "pagefind-modular-ui.css",
+  "pagefind-component-ui.js",
+  "pagefind-component-ui.css",
+  "pagefind-highlight.js",
+];
+
+function removeUnusedUi(outputPath: string): void {
+  for (const file of UNUSED_UI) rmSync(join(outputPath, file), { force: true });
 }
 
 /** Bytes and file counts of a written Pagefind bundle (`fragments` = files under fragment/). */
