@@ -40,7 +40,16 @@ if (!existsSync(content)) {
 }
 
 const started = performance.now();
+/** Seconds per step, printed with UNION_KB_TIMINGS=1 (npm run bench sets it). */
+const timings: [string, number][] = [];
+let stepStarted = started;
+function timed(step: string): void {
+  const now = performance.now();
+  timings.push([step, (now - stepStarted) / 1000]);
+  stepStarted = now;
+}
 const check = checkKnowledgeBase(content);
+timed("check");
 if (check.problems.length) console.error(formatReport(check.problems));
 if (check.errors) {
   console.error(
@@ -76,6 +85,7 @@ const astro = spawnSync(
 );
 if (astro.status !== 0)
   fail(astro.error ? `The build failed: ${astro.error.message}` : "The build failed (see above).");
+timed("astro");
 
 const base = check.kb.site?.data.base ?? "/";
 try {
@@ -91,7 +101,9 @@ try {
   );
 }
 
+timed("search");
 const report = checkBuiltSite(temp, { base });
+timed("site-check");
 const broken = report.brokenLinks;
 if (broken.length) {
   const lines = broken.slice(0, 50).map((l) => `  ${l.page} → ${l.url} (${l.problem})`);
@@ -111,5 +123,8 @@ if (existsSync(out)) renameSync(out, old);
 renameSync(temp, out);
 rmSync(old, { recursive: true, force: true });
 release();
+timed("swap");
+if (process.env.UNION_KB_TIMINGS === "1")
+  console.log(`Timings: ${timings.map(([step, s]) => `${step} ${s.toFixed(1)} s`).join(", ")}`);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`Built ${summariseCounts(check.kb)} into ${out} in ${seconds} s.`);

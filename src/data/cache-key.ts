@@ -1,9 +1,23 @@
 import { type CollectionKey, getCollection } from "astro:content";
 
 /**
- * Every collection of the knowledge base. `satisfies` makes `astro check` fail
- * when a collection is added to content.config.ts and not listed here, which
- * would let a changed entry leave stale pages behind.
+ * Cache keys for Astro's `experimental.incrementalBuild`: a page whose key and
+ * code are unchanged since the last build is copied instead of rendered.
+ *
+ * A key has two parts. The *data* part covers every entry's frontmatter (and
+ * the law texts, site settings, topics and glossary): pages show titles,
+ * summaries, citations and terms of other entries, so any frontmatter change
+ * renders every page again. The *body* part covers the MDX bodies the page
+ * shows or derives something from — its own body, a course's lessons, or for a
+ * policy page every lesson and case body (its "cited by" list is read from
+ * `<Cite>` elements). Editing one lesson's text therefore renders that lesson,
+ * its course and print views, and the policy pages, and copies the rest.
+ * tests/integration/incremental.test.ts checks the result against a full build.
+ */
+
+/**
+ * Every collection. `satisfies` makes `astro check` fail when a collection is
+ * added to content.config.ts and not listed here.
  */
 const COLLECTIONS = {
   site: true,
@@ -16,41 +30,62 @@ const COLLECTIONS = {
   cases: true,
 } satisfies Record<CollectionKey, true>;
 
-let key: Promise<string> | undefined;
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
 
-/**
- * One key for the whole knowledge base: a SHA-256 over every entry's id and
- * content digest. Pages show data from other entries (course navigation,
- * citations, glossary terms, cited-by lists, topic names), so a page is only
- * reused when nothing in the knowledge base changed; Astro checks the code
- * and stylesheets each page depends on by itself.
- */
-export function knowledgeBaseKey(): Promise<string> {
-  key ??= (async () => {
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+let dataKey: Promise<string> | undefined;
+
+/** SHA-256 over every entry's id and frontmatter (not the MDX bodies). */
+function knowledgeBaseData(): Promise<string> {
+  dataKey ??= (async () => {
     const parts: string[] = [];
     for (const name of Object.keys(COLLECTIONS) as CollectionKey[]) {
-      const entries = await getCollection(name);
-      for (const entry of entries.toSorted((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
-        parts.push(
-          `${name}\u0000${entry.id}\u0000${"digest" in entry && entry.digest ? entry.digest : JSON.stringify(entry.data)}`,
-        );
+      for (const entry of (await getCollection(name)).toSorted(byId))
+        parts.push(`${name}\u0000${entry.id}\u0000${JSON.stringify(entry.data)}`);
     }
-    const bytes = new TextEncoder().encode(parts.join("\n"));
-    const digest = await crypto.subtle.digest("SHA-256", bytes);
-    return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+    return sha256(parts.join("\n"));
   })();
-  return key;
+  return dataKey;
+}
+
+/** An entry whose MDX body a page shows or reads. */
+export interface WithBody {
+  id: string;
+  body?: string | undefined;
+}
+
+let citing: Promise<WithBody> | undefined;
+
+/**
+ * Every lesson and case body, as one digest: policy pages list who cites each
+ * article, read from `<Cite>` elements in those bodies.
+ */
+export function citingBodies(): Promise<WithBody> {
+  citing ??= (async () => {
+    const entries = [...(await getCollection("lessons")), ...(await getCollection("cases"))];
+    const bodies = entries.toSorted(byId).map((e) => `${e.id}\u0000${e.body ?? ""}`);
+    return { id: "lessons+cases", body: await sha256(bodies.join("\u0000")) };
+  })();
+  return citing;
 }
 
 /**
- * Adds the knowledge-base key to the paths a route's `getStaticPaths()`
- * returns. With Astro's `experimental.incrementalBuild`, a second build with
- * unchanged content copies these pages from the previous build instead of
- * rendering them again.
+ * Adds a `cacheKey` to each path a route's `getStaticPaths()` returns: the
+ * knowledge base's frontmatter digest plus the bodies `bodiesOf(path)` names.
  */
 export async function withCacheKey<T extends object>(
   paths: readonly T[],
+  bodiesOf: (path: T) => readonly WithBody[] | Promise<readonly WithBody[]> = () => [],
 ): Promise<(T & { cacheKey: string })[]> {
-  const cacheKey = await knowledgeBaseKey();
-  return paths.map((path) => ({ ...path, cacheKey }));
+  const data = await knowledgeBaseData();
+  return Promise.all(
+    paths.map(async (path) => {
+      const bodies = (await bodiesOf(path)).map((e) => `${e.id}\u0000${e.body ?? ""}`);
+      return { ...path, cacheKey: await sha256(`${data}\u0000${bodies.join("\u0000")}`) };
+    }),
+  );
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -34,8 +34,10 @@ function build(out: string): string {
 const page = (out: string, path: string) =>
   readFileSync(join(temp, out, path, "index.html"), "utf8");
 
+let coldLog = "";
 beforeAll(() => {
   content = fixtureContent();
+  coldLog = build("cold");
 });
 afterAll(() => {
   rmSync(temp, { recursive: true, force: true });
@@ -45,30 +47,54 @@ afterAll(() => {
 
 describe("a second build", () => {
   it("with unchanged content reuses the pages and the search index, byte for byte", () => {
-    expect(build("cold")).toMatch(/Search: indexed \d+ pages/);
+    expect(coldLog).toMatch(/Search: indexed \d+ pages/);
     const log = build("warm");
     expect(log).toMatch(/Search: pages unchanged, reused the previous index of \d+ pages/);
     expect(log).not.toMatch(/warn/i);
     expect(fingerprint(join(temp, "warm"))).toEqual(fingerprint(join(temp, "cold")));
   });
 
-  it("after one lesson's title changed shows the new title on every page that names it", () => {
+  /**
+   * The strongest check of the cache keys: after an edit, the incremental
+   * build must equal a full build of the edited content, byte for byte.
+   */
+  function expectSameAsFullBuild(out: string): void {
+    const fresh = fixtureContent();
+    cpSync(content, fresh, { recursive: true });
+    const result = runScript("build.ts", ["--content", fresh, "--out", join(temp, `${out}-full`)]);
+    rmSync(fresh, { recursive: true, force: true });
+    rmSync(cacheDirFor(fresh), { recursive: true, force: true });
+    expect(result.status, result.stderr).toBe(0);
+    expect(fingerprint(join(temp, out))).toEqual(fingerprint(join(temp, `${out}-full`)));
+  }
+
+  it("after a lesson's text changed equals a full build (cited-by lists, reading time, print views)", () => {
+    const file = join(content, "courses/training-rights/02-funds.mdx");
+    writeFileSync(
+      file,
+      `${readFileSync(file, "utf8")}\n职工有权参加培训（<Cite policy="vocational-education-law-2022" article={24} />），经费也应当用于一线职工的培训。培训应当计入工作时间，企业不得因此扣减工资。\n`,
+    );
+    expect(build("body")).toMatch(/Search: indexed \d+ pages/);
+    expect(page("body", "courses/training-rights/funds")).toContain("经费也应当用于一线职工的培训");
+    expectSameAsFullBuild("body");
+  });
+
+  it("after a lesson's title changed equals a full build, with the new title on every page that names it", () => {
     const file = join(content, "courses/training-rights/01-duties.mdx");
     writeFileSync(
       file,
       readFileSync(file, "utf8").replace("企业的培训义务", "企业对职工的培训义务"),
     );
-    const log = build("changed");
-    expect(log).toMatch(/Search: indexed \d+ pages/);
+    expect(build("title")).toMatch(/Search: indexed \d+ pages/);
     for (const path of [
       "courses/training-rights/duties",
       "courses/training-rights",
       "courses/training-rights/funds",
       "print/courses/training-rights",
     ]) {
-      const html = page("changed", path);
       // None of these pages had this text before: it is rendered, not copied.
-      expect(html, path).toContain("企业对职工的培训义务");
+      expect(page("title", path), path).toContain("企业对职工的培训义务");
     }
+    expectSameAsFullBuild("title");
   });
 });

@@ -71,40 +71,37 @@ const TYPE_ORDER: readonly PageType[] = [
 
 /**
  * The bench report as Markdown tables: build figures (cold and, when
- * measured, warm), page weight, and JS/CSS per page type.
+ * measured, warm and after one edited lesson), page weight, and JS/CSS per
+ * page type.
  */
 export function formatReport(input: {
   entries: number;
   runs: number;
   cold: BuildFigures;
   warm: BuildFigures | undefined;
+  edited?: BuildFigures | undefined;
   site: SiteMeasure;
 }): string {
-  const { cold, warm, site } = input;
+  const { site } = input;
+  const candidates: [string, BuildFigures | undefined][] = [
+    ["cold (no cache)", input.cold],
+    ["warm (unchanged content)", input.warm],
+    ["one lesson's text edited", input.edited],
+  ];
+  const columns = candidates.filter((c): c is [string, BuildFigures] => c[1] !== undefined);
+  const row = (label: string, pick: (f: BuildFigures) => string) => [
+    label,
+    ...columns.map(([, figures]) => pick(figures)),
+  ];
+  const megabytes = (bytes: number | undefined) => (bytes ? mb(bytes) : "n/a");
   const build = table([
-    [
-      `build (median of ${input.runs})`,
-      "cold (no cache)",
-      ...(warm ? ["warm (unchanged content)"] : []),
-    ],
-    ["total build", s(cold.totalSeconds), ...(warm ? [s(warm.totalSeconds)] : [])],
-    [
-      "check + content sync + bundle",
-      s(cold.setupSeconds),
-      ...(warm ? [s(warm.setupSeconds)] : []),
-    ],
-    ["Astro render", s(cold.renderSeconds), ...(warm ? [s(warm.renderSeconds)] : [])],
-    ["Pagefind", s(cold.pagefindSeconds), ...(warm ? [s(warm.pagefindSeconds)] : [])],
-    [
-      "peak RSS, largest process",
-      cold.peakRssBytes ? mb(cold.peakRssBytes) : "n/a",
-      ...(warm ? [warm.peakRssBytes ? mb(warm.peakRssBytes) : "n/a"] : []),
-    ],
-    [
-      "peak RSS, all build processes",
-      cold.peakTreeRssBytes ? mb(cold.peakTreeRssBytes) : "n/a",
-      ...(warm ? [warm.peakTreeRssBytes ? mb(warm.peakTreeRssBytes) : "n/a"] : []),
-    ],
+    [`build (median of ${input.runs})`, ...columns.map(([label]) => label)],
+    row("total build", (f) => s(f.totalSeconds)),
+    row("check + content sync + bundle", (f) => s(f.setupSeconds)),
+    row("Astro render", (f) => s(f.renderSeconds)),
+    row("Pagefind", (f) => s(f.pagefindSeconds)),
+    row("peak RSS, largest process", (f) => megabytes(f.peakRssBytes)),
+    row("peak RSS, all build processes", (f) => megabytes(f.peakTreeRssBytes)),
   ]);
   const weight = table([
     ["output", "value"],
