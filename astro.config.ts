@@ -65,10 +65,9 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
-  // A second build with unchanged content copies the pages of the previous one
-  // (kept in cacheDir) instead of rendering them: routes give every path the
-  // knowledge base's digest as cacheKey (src/data/cache-key.ts), and Astro
-  // re-renders a page whose code or stylesheets changed.
+  // Pages whose data and code are unchanged since the last build are copied
+  // from the previous one (kept in cacheDir) instead of rendered; each route
+  // gives its paths a cacheKey from src/data/cache-key.ts.
   experimental: { incrementalBuild: true },
   // Shiki colours code with inline style attributes, which the CSP forbids; the
   // knowledge base rarely shows code, and plain <pre> blocks print better anyway.
