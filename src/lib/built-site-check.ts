@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { familyRanges, uncoveredCharacters } from "./fonts/font-coverage.ts";
 import { intersectRanges } from "./fonts/unicode-range.ts";
 import { anchorsOf, checkPageLinks, type LinkProblem } from "./link-check.ts";
+import { listBuiltSite } from "./read-built-site.ts";
 
 /** The site font families: screen (variable) and print (static instances). */
 const FONT_FAMILIES = ["Noto Sans SC Variable", "Noto Sans SC"];
@@ -22,17 +23,10 @@ export interface BuiltSiteReport {
  * once for their links — so memory stays flat however large the site is.
  */
 export function checkBuiltSite(dir: string, options: { base?: string } = {}): BuiltSiteReport {
-  const pages = new Map<string, string>();
-  const files = new Set<string>();
-  const stylesheets: string[] = [];
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = join(entry.parentPath, entry.name);
-    const path = `/${relative(dir, full).split(sep).join("/")}`;
-    if (path.endsWith(".html")) pages.set(path.replace(/(^|\/)index\.html$/, "$1"), full);
-    else files.add(path);
-    if (path.endsWith(".css")) stylesheets.push(readFileSync(full, "utf8"));
-  }
+  const { pages, files } = listBuiltSite(dir);
+  const stylesheets = [...files]
+    .filter((path) => path.endsWith(".css"))
+    .map((path) => readFileSync(join(dir, path), "utf8"));
 
   const anchors = new Map<string, Set<string>>();
   for (const [page, file] of pages) anchors.set(page, anchorsOf(readFileSync(file, "utf8")));

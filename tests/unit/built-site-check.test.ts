@@ -1,0 +1,43 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkBuiltSite } from "../../src/lib/built-site-check.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "union-kb-site-check-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(path: string, text: string): void {
+  mkdirSync(dirname(join(dir, path)), { recursive: true });
+  writeFileSync(join(dir, path), text);
+}
+
+describe("checkBuiltSite (after every build)", () => {
+  write(
+    "_astro/site.css",
+    "@font-face{font-family:'Noto Sans SC Variable';src:url(a.woff2);unicode-range:U+4e00-9fff}",
+  );
+  write(
+    "index.html",
+    `<link rel="stylesheet" href="/_astro/site.css"><a href="/courses/">课程</a><a href="/courses/#intro">导言</a>`,
+  );
+  write(
+    "courses/index.html",
+    `<h2 id="intro">导言</h2><a href="/missing/">缺</a><a href="/#top">顶</a>`,
+  );
+  write("cases/index.html", `<p>職工〇</p>`);
+  const report = checkBuiltSite(dir);
+
+  it("finds every broken link and anchor, reading one page at a time", () => {
+    expect(report.pages).toBe(3);
+    expect(report.brokenLinks).toEqual([
+      { page: "/courses/", url: "/missing/", problem: "missing-page" },
+      { page: "/courses/", url: "/#top", problem: "missing-anchor" },
+    ]);
+  });
+
+  it("reports Chinese characters the site font does not cover, with a page", () => {
+    // 〇 (U+3007) is outside the font's range; the others are inside.
+    expect([...report.uncovered]).toEqual([["〇", "/cases/"]]);
+  });
+});
