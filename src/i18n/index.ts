@@ -17,12 +17,20 @@ export function translator(locale: Locale): (key: UiKey) => string {
   return (key) => t(locale, key);
 }
 
+/** One formatter per locale: creating an Intl.DateTimeFormat costs more than formatting. */
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+
 /** Formats a date the way readers of the locale expect: 2022年5月1日 / 1 May 2022. */
 export function formatDate(locale: Locale, date: Date): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", {
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    timeZone: "UTC",
-  }).format(date);
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", {
+      year: "numeric",
+      month: "long",
+      day: "numeric",
+      timeZone: "UTC",
+    });
+    dateFormats.set(locale, format);
+  }
+  return format.format(date);
 }

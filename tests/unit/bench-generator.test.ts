@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateKnowledgeBase, planEntries } from "../../src/lib/bench/generate.ts";
 import { pageAssets, pageType } from "../../src/lib/bench/measure.ts";
+import { summariseProfiles } from "../../src/lib/bench/profile.ts";
 import { median } from "../../src/lib/bench/report.ts";
 import { parseBuildLog } from "../../src/lib/bench/run-build.ts";
 import { checkKnowledgeBase } from "../../src/lib/content-check/check.ts";
@@ -115,5 +116,42 @@ describe("bench measurement", () => {
   it("takes medians", () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 2, 3])).toBe(2.5);
+  });
+});
+
+describe("CPU profile summary", () => {
+  it("adds up self time per package over every process, without build.ts waiting for Astro", () => {
+    const dir = join(temp, "profiles");
+    mkdirSync(dir, { recursive: true });
+    const profile = (frames: [string, string][], samples: number[]) => ({
+      nodes: frames.map(([functionName, url], i) => ({
+        id: i + 1,
+        callFrame: { functionName, url, lineNumber: 0 },
+      })),
+      samples,
+      timeDeltas: samples.map(() => 1000),
+    });
+    writeFileSync(
+      join(dir, "parent.cpuprofile"),
+      JSON.stringify(
+        profile(
+          [
+            ["spawnSync", "node:child_process"],
+            ["check", "file:///p/src/lib/check.ts"],
+          ],
+          [1, 1, 1, 2],
+        ),
+      ),
+    );
+    writeFileSync(
+      join(dir, "astro.cpuprofile"),
+      JSON.stringify(profile([["render", "file:///p/node_modules/astro/dist/x.js"]], [1, 1])),
+    );
+    const summary = summariseProfiles(dir);
+    expect(summary.totalMs).toBe(3);
+    expect(summary.packages.map((p) => [p.name, p.ms])).toEqual([
+      ["astro", 2],
+      ["src/lib/check.ts", 1],
+    ]);
   });
 });

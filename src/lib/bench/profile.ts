@@ -31,7 +31,8 @@ function owner(url: string, functionName: string): string {
 
 /**
  * Adds up self time per function and per package over all .cpuprofile files
- * in `dir` (written by node --cpu-prof), largest first.
+ * in `dir` (written by node --cpu-prof: one per Node process of the build),
+ * largest first.
  */
 export function summariseProfiles(
   dir: string,
@@ -46,7 +47,8 @@ export function summariseProfiles(
     profile.samples.forEach((id, index) => {
       const ms = (profile.timeDeltas[index] ?? 0) / 1000;
       const frame = nodes.get(id)?.callFrame;
-      if (!frame) return;
+      // build.ts waiting for Astro's child process, whose own profile has that time.
+      if (!frame || (frame.functionName === "spawnSync" && frame.url.startsWith("node:"))) return;
       totalMs += ms;
       const where = owner(frame.url, frame.functionName);
       const fn = `${frame.functionName || "(anonymous)"} ${where}${frame.url ? `:${frame.lineNumber + 1}` : ""}`;
