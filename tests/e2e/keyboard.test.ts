@@ -216,12 +216,17 @@ describe("keyboard", () => {
         expect(offScreen, "Tab stops that are off screen while focused").toEqual([]);
         const inoperable = stops.filter((s) => !s.operable).map((s) => s.name);
         expect(inoperable, "Tab stops without an interactive role").toEqual([]);
-        // Shift+Tab from the top goes backwards around to the last element.
-        await focusDocumentStart(page);
-        let back = null;
-        for (let i = 0; i < 2 && back === null; i++) {
-          await page.keyboard.press("Shift+Tab");
-          back = await currentStop(page);
+        // Shift+Tab from the top goes backwards around to the last element. Under
+        // load (the whole suite on 2 cores) Chromium once stopped one element
+        // short (seen in CI, never alone): a real fault fails both attempts.
+        let back: Stop | null = null;
+        for (let attempt = 0; attempt < 2 && back?.index !== tabbables.length - 1; attempt++) {
+          await focusDocumentStart(page);
+          back = null;
+          for (let i = 0; i < 2 && back === null; i++) {
+            await page.keyboard.press("Shift+Tab");
+            back = await currentStop(page);
+          }
         }
         expect(back?.index, "Shift+Tab from the top reaches the last element").toBe(
           tabbables.length - 1,
