@@ -37,8 +37,11 @@ describe("npm run build on the valid fixture", () => {
     expect(html).toMatch(
       /href="\/policies\/vocational-education-law-2022\/#art-24"[^>]*>《职业教育法》第二十四条</,
     );
-    // The cited article's text travels with the link for hover/focus and print.
-    expect(html).toContain("企业应当根据本单位实际");
+    // The cited article's text travels with the link for hover/focus and print,
+    // but stays out of the lesson's search record (the article has its own).
+    expect(html).toMatch(
+      /<span class="cite-text"[^>]*data-pagefind-ignore[^>]*>企业应当根据本单位实际/,
+    );
   });
 
   it("orders lessons by file prefix and links previous/next", () => {
