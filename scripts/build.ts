@@ -40,7 +40,7 @@ if (!existsSync(content)) {
 }
 
 const started = performance.now();
-/** Seconds per step, printed with UNION_KB_TIMINGS=1 (npm run bench sets it). */
+/** Seconds per step, printed with UNION_KB_TIMINGS=1. */
 const timings: [string, number][] = [];
 let stepStarted = started;
 function timed(step: string): void {

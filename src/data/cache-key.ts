@@ -58,6 +58,9 @@ export interface WithBody {
   body?: string | undefined;
 }
 
+/** What of an entry's body goes into a key. */
+const bodyText = (entry: WithBody) => `${entry.id}\u0000${entry.body ?? ""}`;
+
 let citing: Promise<WithBody> | undefined;
 
 /**
@@ -67,7 +70,7 @@ let citing: Promise<WithBody> | undefined;
 export function citingBodies(): Promise<WithBody> {
   citing ??= (async () => {
     const entries = [...(await getCollection("lessons")), ...(await getCollection("cases"))];
-    const bodies = entries.toSorted(byId).map((e) => `${e.id}\u0000${e.body ?? ""}`);
+    const bodies = entries.toSorted(byId).map(bodyText);
     return { id: "lessons+cases", body: await sha256(bodies.join("\u0000")) };
   })();
   return citing;
@@ -84,7 +87,7 @@ export async function withCacheKey<T extends object>(
   const data = await knowledgeBaseData();
   return Promise.all(
     paths.map(async (path) => {
-      const bodies = (await bodiesOf(path)).map((e) => `${e.id}\u0000${e.body ?? ""}`);
+      const bodies = (await bodiesOf(path)).map(bodyText);
       return { ...path, cacheKey: await sha256(`${data}\u0000${bodies.join("\u0000")}`) };
     }),
   );

@@ -1,5 +1,6 @@
 import { type SpawnSyncReturns, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -29,4 +30,20 @@ export function runScript(
     env: { ...process.env, NO_COLOR: "1", ...env },
     timeout: 300_000,
   });
+}
+
+/** Every file of a built site (path relative to `dir`) with the SHA-256 of its bytes. */
+export function fingerprint(dir: string): Map<string, string> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((f) =>
+    f.isFile(),
+  );
+  return new Map(
+    files.map((f) => {
+      const path = join(f.parentPath, f.name);
+      return [
+        path.slice(dir.length + 1),
+        createHash("sha256").update(readFileSync(path)).digest("hex"),
+      ];
+    }),
+  );
 }

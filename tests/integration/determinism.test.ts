@@ -1,29 +1,12 @@
-import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { cacheDirFor } from "../../src/lib/content-dir.ts";
-import { fixtureContent, runScript } from "../helpers/fixtures.ts";
+import { fingerprint, fixtureContent, runScript } from "../helpers/fixtures.ts";
 
 const temp = mkdtempSync(join(tmpdir(), "union-kb-determinism-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
-
-/** Every file of a built site with the SHA-256 of its bytes. */
-function fingerprint(dir: string): Map<string, string> {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((f) =>
-    f.isFile(),
-  );
-  return new Map(
-    files.map((f) => {
-      const path = join(f.parentPath, f.name);
-      return [
-        path.slice(dir.length + 1),
-        createHash("sha256").update(readFileSync(path)).digest("hex"),
-      ];
-    }),
-  );
-}
 
 it("builds the same content twice into identical bytes", () => {
   // Two copies of the content: each build starts without caches (the cache

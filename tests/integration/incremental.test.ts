@@ -1,29 +1,12 @@
-import { createHash } from "node:crypto";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cacheDirFor } from "../../src/lib/content-dir.ts";
-import { fixtureContent, runScript } from "../helpers/fixtures.ts";
+import { fingerprint, fixtureContent, runScript } from "../helpers/fixtures.ts";
 
 const temp = mkdtempSync(join(tmpdir(), "union-kb-incremental-"));
 let content: string;
-
-/** Every file of a built site with the SHA-256 of its bytes. */
-function fingerprint(dir: string): Record<string, string> {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((f) =>
-    f.isFile(),
-  );
-  return Object.fromEntries(
-    files.map((f) => {
-      const path = join(f.parentPath, f.name);
-      return [
-        path.slice(dir.length + 1),
-        createHash("sha256").update(readFileSync(path)).digest("hex"),
-      ];
-    }),
-  );
-}
 
 function build(out: string): string {
   const result = runScript("build.ts", ["--content", content, "--out", join(temp, out)]);

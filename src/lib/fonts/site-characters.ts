@@ -9,8 +9,8 @@ const TEXT_FILE = /\.(md|mdx|ya?ml|json|txt|astro|ts)$/;
  * Every character in the text files under `dirs` (the content folder and
  * `src/`, whose i18n strings and templates add the interface text), as sorted
  * code point ranges. Pages only show text from these files, so a font that
- * covers these ranges covers every page; `checkFontCoverage` verifies that on
- * the built site.
+ * covers these ranges covers every page; `checkBuiltSite()` verifies that on
+ * the built site after every build.
  */
 export function siteCharacters(dirs: readonly string[]): CodePointRange[] {
   const seen = new Set<number>();
