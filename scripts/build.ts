@@ -15,6 +15,7 @@ import { EXIT, parseCliArgs } from "../src/lib/cli/args.ts";
 import { checkKnowledgeBase } from "../src/lib/content-check/check.ts";
 import { cacheDirFor, contentDir } from "../src/lib/content-dir.ts";
 import { formatReport, summariseCounts } from "../src/lib/problems.ts";
+import { partSizeFromEnv } from "../src/lib/search-index-parts.ts";
 
 const HELP = `Usage: npm run build -- [options]
 
@@ -24,6 +25,10 @@ Options:
   --content <dir>  the content folder (default: content, or $UNION_KB_CONTENT)
   --out <dir>      where to write the site (default: dist)
   -h, --help       show this help
+
+Environment:
+  UNION_KB_SEARCH_PART_CHARS  characters of text per search-index part
+                              (default 4000000; lower it where memory is short)
 
 Exit codes: 0 built, 1 content errors or build failure, 2 usage error.`;
 
@@ -36,6 +41,13 @@ const content = values.content ? resolve(values.content) : contentDir();
 const out = resolve(values.out ?? process.env.UNION_KB_OUT ?? "dist");
 if (!existsSync(content)) {
   console.error(`The content folder ${content} does not exist.\n\n${HELP}`);
+  process.exit(EXIT.usage);
+}
+let partChars: number;
+try {
+  partChars = partSizeFromEnv();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
   process.exit(EXIT.usage);
 }
 
@@ -92,7 +104,14 @@ try {
   const cacheDir = cacheDirFor(content);
   console.log(
     describeIndex(
-      await buildSearchIndex({ root: temp, base, contentDir: content, cacheDir, kb: check.kb }),
+      await buildSearchIndex({
+        root: temp,
+        base,
+        contentDir: content,
+        cacheDir,
+        kb: check.kb,
+        partChars,
+      }),
     ),
   );
 } catch (error) {

@@ -80,6 +80,20 @@ describe("bad input gets a clear message, file and line, and exit 1", () => {
     expect(output).toContain("which is repealed");
   });
 
+  it("a build with a nonsense search part size stops before building, with usage exit 2", () => {
+    const out = mkdtempSync(join(tmpdir(), "union-kb-out-"));
+    made.push(out);
+    const result = runScript("build.ts", ["--content", content(), "--out", join(out, "site")], {
+      UNION_KB_SEARCH_PART_CHARS: "a lot",
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      'UNION_KB_SEARCH_PART_CHARS must be a whole number of characters, at least 1; got "a lot".',
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(out, "site"))).toBe(false);
+  });
+
   it("a failed build writes nothing", () => {
     const out = join(mkdtempSync(join(tmpdir(), "union-kb-bad-")), "dist");
     made.push(join(out, ".."));

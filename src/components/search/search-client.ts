@@ -1,3 +1,5 @@
+import { PARTS_MANIFEST, type PartsManifest } from "../../lib/search-parts-manifest.ts";
+import { combineParts, queryWords, type SearchIndex } from "./index-parts.ts";
 import {
   type FragmentLike,
   fill,
@@ -24,19 +26,10 @@ export interface SearchStrings {
 }
 
 /** The slice of Pagefind's JS API (pagefind.js) used here. */
-interface PagefindApi {
+interface PagefindApi extends SearchIndex {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   mergeIndex(url: string, options: Record<string, unknown>): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-  search(
-    query: string | null,
-    options?: { filters?: Record<string, { any: string[] }> },
-  ): Promise<{
-    results: { id: string; data: () => Promise<FragmentLike> }[];
-    unfilteredResultCount: number;
-    filters: Record<string, Record<string, number>>;
-  } | null>;
 }
 
 /** Filters in the order they are offered; others Pagefind reports are ignored. */
@@ -72,34 +65,27 @@ export function startSearch(root: HTMLElement): void {
   const strings = JSON.parse(root.dataset.strings ?? "{}") as SearchStrings;
   const bundle = root.dataset.bundle ?? "/pagefind/";
 
-  let api: Promise<PagefindApi> | undefined;
+  let api: Promise<SearchIndex> | undefined;
   let run = 0;
   let shown = 0;
   let current: { id: string; data: () => Promise<FragmentLike> }[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const load = (): Promise<PagefindApi> => {
+  const load = (): Promise<SearchIndex> => {
     api ??= (async () => {
       root.dataset.state = "loading";
-      const module = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
-      await module.options(PAGEFIND_OPTIONS);
-      await module.init();
-      // Pagefind keeps one index per page language and searches the one of
-      // <html lang>. Chinese pages are most of the content, but some lessons
-      // and cases are written in English (lang="en" pages), so the other
-      // language's index is merged in: both search pages find everything.
-      // The absolute URL keeps Pagefind from skipping it as "the same bundle".
-      const other = root.dataset.otherLang;
-      if (other && (await hasLanguage(bundle, other))) {
-        await module.mergeIndex(new URL(bundle, location.href).href, {
-          ...PAGEFIND_OPTIONS,
-          language: other,
-          baseUrl: root.dataset.base ?? "/",
-        });
-      }
-      renderFilters(filterBox, await module.filters(), strings, () => void search());
+      const languages = { own: root.dataset.lang ?? "", other: root.dataset.otherLang ?? "" };
+      const baseUrl = root.dataset.base ?? "/";
+      // A big site's index comes in parts (src/lib/search-index-parts.ts),
+      // each a bundle of its own, searched together.
+      const bundles = [bundle, ...(await indexParts(bundle))];
+      const index = combineParts(
+        await Promise.all(bundles.map((url) => openBundle(url, languages, baseUrl))),
+        (query) => queryWords(query, document.documentElement.lang),
+      );
+      renderFilters(filterBox, await index.filters(), strings, () => void search());
       root.dataset.state = "ready";
-      return module;
+      return index;
     })();
     api.catch(() => {
       root.dataset.state = "error";
@@ -200,11 +186,46 @@ async function promoteResults(results: readonly Result[], query: string): Promis
   return [...promoted, ...cached.slice(PROMOTE_WINDOW)];
 }
 
-/** Whether the bundle has an index for `language` (Pagefind would otherwise fall back to the biggest one). */
-async function hasLanguage(bundle: string, language: string): Promise<boolean> {
+/**
+ * Loads one Pagefind bundle with its own copy of Pagefind's script. Pagefind
+ * keeps one index per page language and searches the one of <html lang>.
+ * Chinese pages are most of the content, but some lessons and cases are
+ * written in English (lang="en" pages), so the other language's index is
+ * merged in: both search pages find everything. The absolute URL keeps
+ * Pagefind from skipping it as "the same bundle". A bundle without the page's
+ * language falls back to its other one by itself.
+ */
+async function openBundle(
+  url: string,
+  languages: { own: string; other: string },
+  baseUrl: string,
+): Promise<PagefindApi> {
+  const module = (await import(/* @vite-ignore */ `${url}pagefind.js`)) as PagefindApi;
+  await module.options({ ...PAGEFIND_OPTIONS, baseUrl });
+  await module.init();
+  const has = await bundleLanguages(url);
+  if (has.has(languages.own) && has.has(languages.other))
+    await module.mergeIndex(new URL(url, location.href).href, {
+      ...PAGEFIND_OPTIONS,
+      language: languages.other,
+      baseUrl,
+    });
+  return module;
+}
+
+/** The languages a bundle has an index for. */
+async function bundleLanguages(bundle: string): Promise<Set<string>> {
   const response = await fetch(`${bundle}pagefind-entry.json`);
   const entry = (await response.json()) as { languages?: Record<string, unknown> };
-  return Boolean(entry.languages?.[language]);
+  return new Set(Object.keys(entry.languages ?? {}));
+}
+
+/** The other parts of the index, from the main bundle's list (none if it is absent). */
+async function indexParts(bundle: string): Promise<string[]> {
+  const response = await fetch(`${bundle}${PARTS_MANIFEST}`);
+  if (!response.ok) return [];
+  const manifest = (await response.json()) as Partial<PartsManifest>;
+  return (manifest.parts ?? []).map((folder) => `${bundle}${folder}`);
 }
 
 function syncUrl(query: string): void {

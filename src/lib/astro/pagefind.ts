@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -10,6 +10,14 @@ import type { Topic } from "../../schemas/topic.ts";
 import { type KnowledgeBase, loadKnowledgeBase } from "../content-check/load.ts";
 import { joinBase, routes } from "../routes.ts";
 import { restoreSearchIndex, saveSearchIndex, searchInputDigest } from "../search-index-cache.ts";
+import {
+  partSizeFromEnv,
+  type SearchablePage,
+  type Sized,
+  searchablePages,
+  splitIntoParts,
+} from "../search-index-parts.ts";
+import { PARTS_MANIFEST, type PartsManifest, partFolder } from "../search-parts-manifest.ts";
 
 /** Pagefind's version, part of the search cache key (a new version re-indexes). */
 function pagefindVersion(): string {
@@ -30,6 +38,8 @@ export interface IndexStats {
   fragments: number;
   files: number;
   seconds: number;
+  /** Separate Pagefind bundles the index was split into (see search-index-parts.ts). */
+  parts: number;
   /** True when the index was copied from the previous build (same pages and records). */
   reused?: boolean;
 }
@@ -78,7 +88,7 @@ export function describeIndex(stats: IndexStats): string {
     return `Search: pages unchanged, reused the previous index of ${stats.pages} pages in ${stats.seconds.toFixed(1)} s (${(stats.bytes / 1024).toFixed(0)} KB).`;
   return (
     `Search: indexed ${stats.pages} pages, ${stats.glossaryRecords} glossary terms and ${stats.articleRecords} law articles in ${stats.seconds.toFixed(1)} s ` +
-    `(${(stats.bytes / 1024).toFixed(0)} KB in ${stats.files} files, ${stats.fragments} fragments).`
+    `(${(stats.bytes / 1024).toFixed(0)} KB in ${stats.files} files, ${stats.fragments} fragments${stats.parts > 1 ? `, ${stats.parts} parts` : ""}).`
   );
 }
 
@@ -95,6 +105,8 @@ export async function buildSearchIndex(options: {
   cacheDir?: string;
   /** The knowledge base when the caller has loaded it already. */
   kb?: KnowledgeBase;
+  /** Characters per part (default: partSizeFromEnv()). */
+  partChars?: number;
 }): Promise<IndexStats> {
   const started = performance.now();
   const outputPath = join(options.root, "pagefind");
@@ -105,46 +117,89 @@ export async function buildSearchIndex(options: {
     options.base,
   );
   const articles = articleRecords(kb, options.base);
+  const pages = searchablePages(options.root).map((page): IndexItem => ({ ...page, kind: "page" }));
+  const records = [
+    ...terms.map((record): IndexItem => ({ kind: "term", record, chars: record.content.length })),
+    ...articles.map(
+      (record): IndexItem => ({
+        kind: "article",
+        record,
+        chars: record.parts.reduce((sum, part) => sum + part.text.length, 0),
+      }),
+    ),
+  ];
+  const parts = splitIntoParts([...pages, ...records], options.partChars ?? partSizeFromEnv());
+  // Which page or record went into which part is part of the key.
+  const layout = parts.map((part) =>
+    part.map((item) => (item.kind === "page" ? item.url : item.record.url)),
+  );
   const digest = options.cacheDir
     ? searchInputDigest(
         options.root,
-        JSON.stringify({ pagefind: pagefindVersion(), terms, articles }),
+        JSON.stringify({ pagefind: pagefindVersion(), layout, terms, articles }),
       )
     : undefined;
   if (options.cacheDir && digest) {
     const cached = restoreSearchIndex<IndexStats>(options.cacheDir, digest, outputPath);
     if (cached) return { ...cached, reused: true, seconds: (performance.now() - started) / 1000 };
   }
+  rmSync(outputPath, { recursive: true, force: true });
+  // The first part is the main bundle; the others go into folders inside it,
+  // written after it.
+  for (const [i, part] of parts.entries())
+    await indexPart(options.root, part, join(outputPath, partFolder(i)));
+  // Written for one part too, so the search page never asks for a missing file.
+  const manifest: PartsManifest = { parts: parts.slice(1).map((_, i) => partFolder(i + 1)) };
+  writeFileSync(join(outputPath, PARTS_MANIFEST), JSON.stringify(manifest));
+  const stats: IndexStats = {
+    pages: pages.length,
+    glossaryRecords: terms.length,
+    articleRecords: articles.length,
+    parts: parts.length,
+    ...indexSize(outputPath),
+    seconds: (performance.now() - started) / 1000,
+  };
+  if (options.cacheDir && digest) saveSearchIndex(options.cacheDir, digest, outputPath, stats);
+  return stats;
+}
+
+/** A page or record on its way into the index, with the size that decides its part. */
+type IndexItem = Sized &
+  (
+    | ({ kind: "page" } & SearchablePage)
+    | { kind: "term"; record: SearchRecord }
+    | { kind: "article"; record: WeightedRecord }
+  );
+
+/**
+ * Indexes one part in a Pagefind process of its own and writes it to
+ * `outputPath`; the process ends before the next part starts, so only one
+ * part is ever in memory.
+ */
+async function indexPart(root: string, items: readonly IndexItem[], outputPath: string) {
   try {
     const created = await pagefind.createIndex({});
     const index = created.index;
     if (!index) throw new Error(`Pagefind could not start: ${created.errors.join("; ")}`);
-    const added = await index.addDirectory({ path: options.root });
-    if (added.errors.length)
-      throw new Error(`Pagefind could not index the site: ${added.errors.join("; ")}`);
-    for (const record of terms) {
-      const result = await index.addCustomRecord(record);
-      if (result.errors.length)
-        throw new Error(`Pagefind could not index ${record.url}: ${result.errors.join("; ")}`);
-    }
-    for (const record of articles) {
-      const result = await index.addHTMLFile({ url: record.url, content: recordHtml(record) });
-      if (result.errors.length)
-        throw new Error(`Pagefind could not index ${record.url}: ${result.errors.join("; ")}`);
+    for (const item of items) {
+      const result =
+        item.kind === "page"
+          ? await index.addHTMLFile({
+              url: item.url,
+              content: readFileSync(join(root, item.path), "utf8"),
+            })
+          : item.kind === "term"
+            ? await index.addCustomRecord(item.record)
+            : await index.addHTMLFile({ url: item.record.url, content: recordHtml(item.record) });
+      if (result.errors.length) {
+        const what = item.kind === "page" ? item.path : item.record.url;
+        throw new Error(`Pagefind could not index ${what}: ${result.errors.join("; ")}`);
+      }
     }
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length)
       throw new Error(`Pagefind could not write the index: ${written.errors.join("; ")}`);
     removeUnusedUi(outputPath);
-    const stats: IndexStats = {
-      pages: added.page_count,
-      glossaryRecords: terms.length,
-      articleRecords: articles.length,
-      ...indexSize(outputPath),
-      seconds: (performance.now() - started) / 1000,
-    };
-    if (options.cacheDir && digest) saveSearchIndex(options.cacheDir, digest, outputPath, stats);
-    return stats;
   } finally {
     await pagefind.close();
   }

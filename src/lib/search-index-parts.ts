@@ -1,0 +1,97 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+
+/**
+ * Pagefind holds everything it indexes in memory until the index is written,
+ * and Chinese text costs it ~200 bytes per character at its peak (measured
+ * with Pagefind 1.6.0: 1,000 lesson-sized pages of ~2,500 characters need
+ * ~550 MB). A site with 5,000 entries would need 3.3 GB in one run. So a big
+ * site is indexed in parts of at most this many characters, one Pagefind
+ * process after the other, and the search page merges the parts (Pagefind's
+ * `mergeIndex`; the list of parts: search-parts-manifest.ts). 4 million characters keep each run under ~1 GB.
+ */
+export const DEFAULT_PART_CHARS = 4_000_000;
+
+/**
+ * The part size from UNION_KB_SEARCH_PART_CHARS (a machine with little memory
+ * can lower it; tests lower it to split a small site), or the default.
+ */
+export function partSizeFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.UNION_KB_SEARCH_PART_CHARS;
+  if (raw === undefined || raw === "") return DEFAULT_PART_CHARS;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(
+      `UNION_KB_SEARCH_PART_CHARS must be a whole number of characters, at least 1; got "${raw}".`,
+    );
+  return value;
+}
+
+/** Something Pagefind indexes, with the number of characters that drives its memory. */
+export interface Sized {
+  chars: number;
+}
+
+/**
+ * Splits `items` into as few parts as keep each under `maxChars` (on
+ * average), dealing them out in turn like cards: every part gets a like share
+ * of each kind of page and record, so the word statistics Pagefind ranks with
+ * are alike in all parts and merged results stay comparable. Measured on the
+ * sample split into 3 parts of ~17 pages (tests/search): hit@3 100 %, hit@1
+ * 86 % instead of 90 %; on a big site each part holds over a thousand pages.
+ * Two alternatives ranked worse there: the glossary and article records kept
+ * together in the first part (hit@3 97 %), and each item given to the part
+ * with the fewest characters so far (hit@3 98 %).
+ */
+export function splitIntoParts<T extends Sized>(items: readonly T[], maxChars: number): T[][] {
+  const total = items.reduce((sum, item) => sum + item.chars, 0);
+  const count = Math.max(1, Math.ceil(total / maxChars));
+  const parts: T[][] = Array.from({ length: count }, () => []);
+  for (const [i, item] of items.entries()) parts[i % count]?.push(item);
+  return parts.filter((part) => part.length > 0);
+}
+
+/** A built page that goes into the search index. */
+export interface SearchablePage extends Sized {
+  /** Path under the site root with `/` separators, e.g. "cases/x/index.html". */
+  path: string;
+  /** The URL Pagefind gives the page: root-relative, without "index.html". */
+  url: string;
+}
+
+/**
+ * The pages of the built site under `root` that Pagefind would index: those
+ * marking their searchable part with `data-pagefind-body` (Pagefind skips the
+ * others once any page has it). Sorted by path. `chars` counts the text from
+ * inside that element to the end of `<main>`, tags left out: an estimate of what is
+ * indexed (ignored parts are counted too), which is what the split needs.
+ */
+export function searchablePages(root: string): SearchablePage[] {
+  const pages: SearchablePage[] = [];
+  const files = readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of files) {
+    const html = readFileSync(file, "utf8");
+    const marker = html.indexOf("data-pagefind-body");
+    if (marker === -1) continue;
+    const start = html.indexOf(">", marker) + 1;
+    const end = html.indexOf("</main>", start);
+    const path = relative(root, file).split(sep).join("/");
+    pages.push({ path, url: pageUrl(path), chars: textLength(html.slice(start, end)) });
+  }
+  return pages;
+}
+
+/** Pagefind's URL for a page at `path`: "cases/x/index.html" → "/cases/x/". */
+export function pageUrl(path: string): string {
+  return encodeURI(`/${path.replace(/(^|\/)index\.html$/, "$1")}`)
+    .replaceAll("#", "%23")
+    .replaceAll("?", "%3F");
+}
+
+/** Characters of text in an HTML fragment, tags and runs of white space left out. */
+export function textLength(html: string): number {
+  return html.replace(/<[^>]*>/g, "").replace(/\s+/g, " ").length;
+}
