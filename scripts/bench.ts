@@ -95,6 +95,7 @@ function figuresOf(run: BuildRun, site: SiteMeasure): BuildFigures {
         : Math.max(0, (site.lastSearchMtime - site.lastPageMtime) / 1000)),
     peakRssBytes: run.peakRssBytes,
     peakTreeRssBytes: run.peakTreeRssBytes,
+    peakRssByProcess: run.peakRssByProcess,
   };
 }
 

@@ -5,8 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { generateKnowledgeBase, planEntries } from "../../src/lib/bench/generate.ts";
 import { pageAssets, pageType } from "../../src/lib/bench/measure.ts";
 import { summariseProfiles } from "../../src/lib/bench/profile.ts";
-import { median } from "../../src/lib/bench/report.ts";
-import { parseBuildLog } from "../../src/lib/bench/run-build.ts";
+import { median, medianFigures } from "../../src/lib/bench/report.ts";
+import { parseBuildLog, processOf } from "../../src/lib/bench/run-build.ts";
 import { checkKnowledgeBase } from "../../src/lib/content-check/check.ts";
 
 const temp = mkdtempSync(join(tmpdir(), "union-kb-bench-test-"));
@@ -116,6 +116,28 @@ describe("bench measurement", () => {
   it("takes medians", () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 2, 3])).toBe(2.5);
+  });
+
+  it("tells the build's processes apart by command line and takes the median of each one's peak", () => {
+    expect(processOf("/usr/bin/node /p/scripts/build.ts --content c --out d")).toBe("build");
+    expect(processOf("/usr/bin/node /p/scripts/astro-build.ts")).toBe("astro");
+    expect(processOf("/p/node_modules/@pagefind/linux-x64/bin/pagefind_extended --service")).toBe(
+      "pagefind",
+    );
+    expect(processOf("/usr/bin/time -v node build")).toBeUndefined();
+    const run = (astro: number, pagefind?: number) => ({
+      totalSeconds: 1,
+      setupSeconds: 0,
+      renderSeconds: 0,
+      pagefindSeconds: undefined,
+      peakRssBytes: undefined,
+      peakTreeRssBytes: undefined,
+      peakRssByProcess: pagefind === undefined ? { astro } : { astro, pagefind },
+    });
+    expect(medianFigures([run(3, 10), run(1), run(2, 20)]).peakRssByProcess).toEqual({
+      astro: 2,
+      pagefind: 15,
+    });
   });
 });
 

@@ -1,4 +1,7 @@
 import type { PageType, SiteMeasure } from "./measure.ts";
+import type { BuildProcess, ProcessPeaks } from "./run-build.ts";
+
+const BUILD_PROCESSES: readonly BuildProcess[] = ["build", "astro", "pagefind"];
 
 /** One build's figures, as the bench table shows them. */
 export interface BuildFigures {
@@ -13,6 +16,8 @@ export interface BuildFigures {
   peakRssBytes: number | undefined;
   /** All processes of the build at the same moment. */
   peakTreeRssBytes: number | undefined;
+  /** Peak of each kind of build process (Pagefind: its largest run). */
+  peakRssByProcess: ProcessPeaks;
 }
 
 /** The middle value (mean of the two middle ones for an even count). */
@@ -35,6 +40,12 @@ export function medianFigures(runs: readonly BuildFigures[]): BuildFigures {
     pagefindSeconds: of((r) => r.pagefindSeconds),
     peakRssBytes: of((r) => r.peakRssBytes),
     peakTreeRssBytes: of((r) => r.peakTreeRssBytes),
+    peakRssByProcess: Object.fromEntries(
+      BUILD_PROCESSES.flatMap((kind) => {
+        const value = of((r) => r.peakRssByProcess[kind]);
+        return value === undefined ? [] : [[kind, value]];
+      }),
+    ),
   };
 }
 
@@ -102,6 +113,9 @@ export function formatReport(input: {
     row("Pagefind", (f) => s(f.pagefindSeconds)),
     row("peak RSS, largest process", (f) => megabytes(f.peakRssBytes)),
     row("peak RSS, all build processes", (f) => megabytes(f.peakTreeRssBytes)),
+    row("peak RSS, build.ts", (f) => megabytes(f.peakRssByProcess.build)),
+    row("peak RSS, Astro", (f) => megabytes(f.peakRssByProcess.astro)),
+    row("peak RSS, Pagefind (largest run)", (f) => megabytes(f.peakRssByProcess.pagefind)),
   ]);
   const weight = table([
     ["output", "value"],

@@ -18,7 +18,21 @@ export interface BuildRun {
   peakRssBytes: number | undefined;
   /** Peak of the memory of all build processes at the same moment (sampled every 100 ms). */
   peakTreeRssBytes: number | undefined;
+  /** Peak memory (VmHWM) of each kind of build process; Pagefind's is its largest run. */
+  peakRssByProcess: ProcessPeaks;
   log: string;
+}
+
+/** The processes of a build: build.ts, Astro's child process, Pagefind's binary (one per index part). */
+export type BuildProcess = "build" | "astro" | "pagefind";
+export type ProcessPeaks = Partial<Record<BuildProcess, number>>;
+
+/** Which build process a command line belongs to (undefined for /usr/bin/time and others). */
+export function processOf(cmdline: string): BuildProcess | undefined {
+  if (cmdline.includes("astro-build.ts")) return "astro";
+  if (/pagefind/.test(cmdline)) return "pagefind";
+  if (/scripts[\\/]build\.ts/.test(cmdline)) return "build";
+  return undefined;
 }
 
 const TIME = "/usr/bin/time";
@@ -61,13 +75,19 @@ function parseTimeOutput(log: string): number | undefined {
   return m ? Number(m[1]) * 1024 : undefined;
 }
 
-/** Resident memory of a process and all its descendants right now, in bytes. */
-function treeRss(pid: number): number {
+/**
+ * Resident memory of a process and all its descendants right now, in bytes;
+ * records in `peaks` the peak (VmHWM) of each kind of build process seen.
+ */
+function sampleTree(pid: number, peaks: ProcessPeaks): number {
   let total = 0;
   const visit = (p: number): void => {
     try {
       const status = readFileSync(`/proc/${p}/status`, "utf8");
       total += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+      const kind = processOf(readFileSync(`/proc/${p}/cmdline`, "utf8").replaceAll("\0", " "));
+      const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+      if (kind) peaks[kind] = Math.max(peaks[kind] ?? 0, hwm);
       for (const task of readdirSync(`/proc/${p}/task`))
         for (const child of readFileSync(`/proc/${p}/task/${task}/children`, "utf8")
           .trim()
@@ -115,8 +135,9 @@ export function runBuild(options: {
     });
     let log = "";
     let sampled = 0;
+    const peaks: ProcessPeaks = {};
     const sampler = setInterval(() => {
-      if (child.pid) sampled = Math.max(sampled, treeRss(child.pid));
+      if (child.pid) sampled = Math.max(sampled, sampleTree(child.pid, peaks));
     }, 100);
     const collect = (chunk: Buffer) => {
       const text = chunk.toString("utf8");
@@ -136,6 +157,7 @@ export function runBuild(options: {
         ...parseBuildLog(log),
         peakRssBytes: useTime ? parseTimeOutput(log) : undefined,
         peakTreeRssBytes: sampled || undefined,
+        peakRssByProcess: peaks,
         // What the build printed, without /usr/bin/time's report.
         log: log.replace(/^\s*Command being timed:[\s\S]*$/m, ""),
       });
