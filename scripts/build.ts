@@ -28,7 +28,7 @@ Options:
 
 Environment:
   UNION_KB_SEARCH_PART_CHARS  characters of text per search-index part
-                              (default 4000000; lower it where memory is short)
+                              (default 6000000; lower it where memory is short)
 
 Exit codes: 0 built, 1 content errors or build failure, 2 usage error.`;
 
