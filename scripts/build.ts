@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { astroNodeFlags, countEntries, lowMemoryFromEnv } from "../src/lib/astro/node-flags.ts";
 import { buildSearchIndex, describeIndex } from "../src/lib/astro/pagefind.ts";
 import { acquireLock } from "../src/lib/build-lock.ts";
 import { checkBuiltSite } from "../src/lib/built-site-check.ts";
@@ -29,6 +30,8 @@ Options:
 Environment:
   UNION_KB_SEARCH_PART_CHARS  characters of text per search-index part
                               (default 6000000; lower it where memory is short)
+  UNION_KB_LOW_MEMORY         1: build with less memory, more slowly; 0: never;
+                              unset: from 3,000 entries on
 
 Exit codes: 0 built, 1 content errors or build failure, 2 usage error.`;
 
@@ -44,8 +47,10 @@ if (!existsSync(content)) {
   process.exit(EXIT.usage);
 }
 let partChars: number;
+let lowMemory: boolean | undefined;
 try {
   partChars = partSizeFromEnv();
+  lowMemory = lowMemoryFromEnv();
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(EXIT.usage);
@@ -108,14 +113,11 @@ process.env.UNION_KB_SKIP_CHECK = "1";
 process.env.UNION_KB_INDEX_LATER = "1";
 const astro = spawnSync(
   process.execPath,
-  [fileURLToPath(new URL("astro-build.ts", import.meta.url))],
-  {
-    stdio: "inherit",
-    // Vite's bundler (rolldown) allocates with mimalloc, which by default
-    // keeps freed memory for a while before returning it; returned at once,
-    // Astro's peak at 5,000 entries is ~0.4 GB lower (docs/performance.md).
-    env: { MIMALLOC_PURGE_DELAY: "0", ...process.env },
-  },
+  [
+    ...astroNodeFlags(countEntries(content), lowMemory),
+    fileURLToPath(new URL("astro-build.ts", import.meta.url)),
+  ],
+  { stdio: "inherit" },
 );
 if (astro.status !== 0)
   fail(astro.error ? `The build failed: ${astro.error.message}` : "The build failed (see above).");

@@ -80,19 +80,23 @@ describe("bad input gets a clear message, file and line, and exit 1", () => {
     expect(output).toContain("which is repealed");
   });
 
-  it("a build with a nonsense search part size stops before building, with usage exit 2", () => {
-    const out = mkdtempSync(join(tmpdir(), "union-kb-out-"));
-    made.push(out);
-    const result = runScript("build.ts", ["--content", content(), "--out", join(out, "site")], {
-      UNION_KB_SEARCH_PART_CHARS: "a lot",
-    });
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain(
-      'UNION_KB_SEARCH_PART_CHARS must be a whole number of characters, at least 1; got "a lot".',
-    );
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(existsSync(join(out, "site"))).toBe(false);
-  });
+  it.each([
+    ["UNION_KB_SEARCH_PART_CHARS", "a lot", "must be a whole number of characters, at least 1"],
+    ["UNION_KB_LOW_MEMORY", "yes", "must be 1 (on) or 0 (off), or unset"],
+  ])(
+    "a build with a nonsense %s stops before building, with usage exit 2",
+    (name, value, words) => {
+      const out = mkdtempSync(join(tmpdir(), "union-kb-out-"));
+      made.push(out);
+      const result = runScript("build.ts", ["--content", content(), "--out", join(out, "site")], {
+        [name]: value,
+      });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain(`${name} ${words}; got "${value}".`);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(existsSync(join(out, "site"))).toBe(false);
+    },
+  );
 
   it("a failed build writes nothing", () => {
     const out = join(mkdtempSync(join(tmpdir(), "union-kb-bad-")), "dist");
