@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
@@ -61,6 +62,8 @@ export interface SearchablePage extends Sized {
   path: string;
   /** The URL Pagefind gives the page: root-relative, without "index.html". */
   url: string;
+  /** SHA-256 of the file, for the search index cache. */
+  hash: string;
 }
 
 /**
@@ -77,13 +80,19 @@ export function searchablePages(root: string): SearchablePage[] {
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
   for (const file of files) {
-    const html = readFileSync(file, "utf8");
+    const bytes = readFileSync(file);
+    const html = bytes.toString("utf8");
     const marker = html.indexOf("data-pagefind-body");
     if (marker === -1) continue;
     const start = html.indexOf(">", marker) + 1;
     const end = html.indexOf("</main>", start);
     const path = relative(root, file).split(sep).join("/");
-    pages.push({ path, url: pageUrl(path), chars: textLength(html.slice(start, end)) });
+    pages.push({
+      path,
+      url: pageUrl(path),
+      chars: textLength(html.slice(start, end)),
+      hash: createHash("sha256").update(bytes).digest("hex"),
+    });
   }
   return pages;
 }

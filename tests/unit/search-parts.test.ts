@@ -82,10 +82,14 @@ describe("splitting the index", () => {
     page("a/index.html", "<main data-pagefind-body>abc</main>");
     page("print/a/index.html", '<body data-pagefind-ignore="all"><main>很长的讲义</main></body>');
     page("style.css", "main{}");
-    expect(searchablePages(root)).toEqual([
+    const found = searchablePages(root);
+    expect(found).toMatchObject([
       { path: "a/index.html", url: "/a/", chars: 3 },
       { path: "b/index.html", url: "/b/", chars: 5 },
     ]);
+    // The hash of each file keys the search index cache.
+    expect(found[0]?.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(found[0]?.hash).not.toBe(found[1]?.hash);
   });
 });
 

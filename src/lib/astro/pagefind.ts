@@ -127,7 +127,7 @@ export async function buildSearchIndex(options: {
     options.base,
   );
   const articles = articleRecords(kb, options.base);
-  const pages = searchablePages(options.root).map((page): IndexItem => ({ ...page, kind: "page" }));
+  const pages = searchablePages(options.root);
   const records = [
     ...terms.map((record): IndexItem => ({ kind: "term", record, chars: record.content.length })),
     ...articles.map(
@@ -138,14 +138,17 @@ export async function buildSearchIndex(options: {
       }),
     ),
   ];
-  const parts = splitIntoParts([...pages, ...records], options.partChars ?? partSizeFromEnv());
+  const parts = splitIntoParts(
+    [...pages.map((page): IndexItem => ({ ...page, kind: "page" })), ...records],
+    options.partChars ?? partSizeFromEnv(),
+  );
   // Which page or record went into which part is part of the key.
   const layout = parts.map((part) =>
     part.map((item) => (item.kind === "page" ? item.url : item.record.url)),
   );
   const digest = options.cacheDir
     ? searchInputDigest(
-        options.root,
+        pages,
         JSON.stringify({ pagefind: pagefindVersion(), layout, terms, articles }),
       )
     : undefined;
