@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { astroNodeFlags, countEntries, lowMemoryFromEnv } from "../src/lib/astro/node-flags.ts";
+import { astroNodeFlags, lowMemoryFromEnv } from "../src/lib/astro/node-flags.ts";
 import { buildSearchIndex, describeIndex } from "../src/lib/astro/pagefind.ts";
 import { acquireLock } from "../src/lib/build-lock.ts";
 import { checkBuiltSite } from "../src/lib/built-site-check.ts";
@@ -30,8 +30,7 @@ Options:
 Environment:
   UNION_KB_SEARCH_PART_CHARS  characters of text per search-index part
                               (default 6000000; lower it where memory is short)
-  UNION_KB_LOW_MEMORY         1: build with less memory, more slowly; 0: never;
-                              unset: from 3,000 entries on
+  UNION_KB_LOW_MEMORY         1: build with less memory, more slowly
 
 Exit codes: 0 built, 1 content errors or build failure, 2 usage error.`;
 
@@ -47,7 +46,7 @@ if (!existsSync(content)) {
   process.exit(EXIT.usage);
 }
 let partChars: number;
-let lowMemory: boolean | undefined;
+let lowMemory: boolean;
 try {
   partChars = partSizeFromEnv();
   lowMemory = lowMemoryFromEnv();
@@ -113,10 +112,7 @@ process.env.UNION_KB_SKIP_CHECK = "1";
 process.env.UNION_KB_INDEX_LATER = "1";
 const astro = spawnSync(
   process.execPath,
-  [
-    ...astroNodeFlags(countEntries(content), lowMemory),
-    fileURLToPath(new URL("astro-build.ts", import.meta.url)),
-  ],
+  [...astroNodeFlags(lowMemory), fileURLToPath(new URL("astro-build.ts", import.meta.url))],
   { stdio: "inherit" },
 );
 if (astro.status !== 0)
