@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { readFileSync } from "node:fs";
+import { relative, sep } from "node:path";
+import { listBuiltSite } from "./read-built-site.ts";
 
 /**
  * Pagefind holds everything it indexes in memory until the index is written,
@@ -75,10 +76,7 @@ export interface SearchablePage extends Sized {
  */
 export function searchablePages(root: string): SearchablePage[] {
   const pages: SearchablePage[] = [];
-  const files = readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
+  const files = [...listBuiltSite(root).pages.values()].sort();
   for (const file of files) {
     const bytes = readFileSync(file);
     const html = bytes.toString("utf8");
