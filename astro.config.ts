@@ -6,6 +6,7 @@ import tailwindcss from "@tailwindcss/vite";
 import { defineConfig } from "astro/config";
 import { parse as parseYaml } from "yaml";
 import { unionKb } from "./src/lib/astro/integration.ts";
+import { mdxWithoutFrontmatter } from "./src/lib/astro/mdx-frontmatter.ts";
 import { narrowFonts } from "./src/lib/astro/narrow-fonts.ts";
 import { pagefindSearch } from "./src/lib/astro/pagefind.ts";
 import { cacheDirFor, contentDir } from "./src/lib/content-dir.ts";
@@ -43,6 +44,7 @@ export default defineConfig({
   vite: {
     // The font stylesheets describe only the characters this site uses.
     plugins: [
+      mdxWithoutFrontmatter(content),
       narrowFonts({ dirs: [content, fileURLToPath(new URL("./src", import.meta.url))] }),
       tailwindcss(),
     ],

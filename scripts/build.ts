@@ -69,20 +69,20 @@ function timed(step: string): void {
  * memory that Node keeps until it exits (~0.2 GB at 5,000 entries), and
  * Astro's process needs the room next. It prints the problems as JSON.
  */
-function checkContent(): Problem[] {
+function checkContent(): { counts: Record<string, number>; problems: Problem[] } {
   const checked = spawnSync(
     process.execPath,
     [fileURLToPath(new URL("check.ts", import.meta.url)), "--content", content, "--json"],
     { encoding: "utf8", maxBuffer: 1024 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"] },
   );
   try {
-    return JSON.parse(checked.stdout) as Problem[];
+    return JSON.parse(checked.stdout) as { counts: Record<string, number>; problems: Problem[] };
   } catch {
     console.error(`\nThe content check did not finish (exit code ${checked.status}).`);
     process.exit(EXIT.content);
   }
 }
-const problems = checkContent();
+const { counts, problems } = checkContent();
 timed("check");
 if (problems.length) console.error(formatReport(problems));
 if (problems.some((problem) => problem.severity === "error")) {
@@ -107,6 +107,8 @@ const temp = join(dirname(out), `.${out.split(/[\\/]/).at(-1)}-building-${proces
 process.env.UNION_KB_CONTENT = content;
 process.env.UNION_KB_OUT = temp;
 process.env.UNION_KB_SKIP_CHECK = "1";
+// Astro's collections must hold what the check read (src/lib/astro/kb-loader.ts).
+process.env.UNION_KB_EXPECTED_COUNTS = JSON.stringify(counts);
 // Astro renders the pages in a child process; its memory is freed before the
 // search index is built (see scripts/astro-build.ts).
 process.env.UNION_KB_INDEX_LATER = "1";

@@ -3,7 +3,7 @@
 import { existsSync, watch } from "node:fs";
 import { resolve } from "node:path";
 import { EXIT, parseCliArgs } from "../src/lib/cli/args.ts";
-import { checkKnowledgeBase } from "../src/lib/content-check/check.ts";
+import { checkKnowledgeBase, entryCounts } from "../src/lib/content-check/check.ts";
 import { contentDir } from "../src/lib/content-dir.ts";
 import { formatReport, summariseCounts } from "../src/lib/problems.ts";
 
@@ -15,7 +15,8 @@ cross-reference (topics, citations, article numbers), and lists all problems.
 Options:
   --content <dir>  the content folder (default: content, or $UNION_KB_CONTENT)
   --watch          check again whenever a file changes
-  --json           print the problems as JSON
+  --json           print the report as JSON: {"counts": {collection: entries},
+                   "problems": [...]}
   -h, --help       show this help
 
 Exit codes: 0 no errors, 1 content errors, 2 usage error.`;
@@ -35,7 +36,9 @@ function runCheck(): number {
   const started = performance.now();
   const result = checkKnowledgeBase(dir);
   if (values.json) {
-    console.log(JSON.stringify(result.problems, null, 2));
+    console.log(
+      JSON.stringify({ counts: entryCounts(result.kb), problems: result.problems }, null, 2),
+    );
   } else {
     const { kb } = result;
     const counts = summariseCounts(kb);

@@ -1,11 +1,6 @@
 import { defineCollection } from "astro:content";
-import { readFileSync } from "node:fs";
-import { pathToFileURL } from "node:url";
-import { file, glob } from "astro/loaders";
-import { parse as parseYaml } from "yaml";
-import { lawTextLoader } from "./lib/astro/law-text-loader.ts";
+import { type KbCollection, kbLoader } from "./lib/astro/kb-loader.ts";
 import { contentDir } from "./lib/content-dir.ts";
-import { caseId, folderId, parseLessonPath } from "./lib/content-paths.ts";
 import { CaseSchema } from "./schemas/case.ts";
 import { CourseSchema } from "./schemas/course.ts";
 import { GlossaryTermSchema } from "./schemas/glossary.ts";
@@ -14,63 +9,18 @@ import { PolicySchema } from "./schemas/policy.ts";
 import { SiteSchema } from "./schemas/site.ts";
 import { TopicSchema } from "./schemas/topic.ts";
 
+// Every collection is loaded from the same parse as `npm run check`
+// (src/lib/astro/kb-loader.ts), so what passes the check is what gets built.
 const root = contentDir();
-const dir = (path: string) => pathToFileURL(`${root}/${path}/`);
+const from = (collection: KbCollection) => kbLoader(root, collection);
 
-const site = defineCollection({
-  loader: {
-    name: "union-kb-site",
-    load: async ({ store, parseData, generateDigest }) => {
-      const text = readFileSync(`${root}/site.yaml`, "utf8");
-      const data = await parseData({ id: "site", data: parseYaml(text) });
-      store.set({ id: "site", data, digest: generateDigest(text) });
-    },
-  },
-  schema: SiteSchema,
-});
-
-const topics = defineCollection({ loader: file(`${root}/topics.yaml`), schema: TopicSchema });
-const glossary = defineCollection({
-  loader: file(`${root}/glossary.yaml`),
-  schema: GlossaryTermSchema,
-});
-
-const courses = defineCollection({
-  loader: glob({
-    pattern: "*/course.yaml",
-    base: dir("courses"),
-    generateId: ({ entry }) => folderId(entry),
-  }),
-  schema: CourseSchema,
-});
-
-const lessons = defineCollection({
-  loader: glob({
-    pattern: "*/[0-9]*-*.mdx",
-    base: dir("courses"),
-    generateId: ({ entry }) => parseLessonPath(entry)?.id ?? entry,
-  }),
-  schema: LessonSchema,
-});
-
-const policies = defineCollection({
-  loader: glob({
-    pattern: "*/index.mdx",
-    base: dir("policies"),
-    generateId: ({ entry }) => folderId(entry),
-  }),
-  schema: PolicySchema,
-});
-
-const lawTexts = defineCollection({ loader: lawTextLoader(`${root}/policies`) });
-
-const cases = defineCollection({
-  loader: glob({
-    pattern: "**/*.mdx",
-    base: dir("cases"),
-    generateId: ({ entry }) => caseId(entry),
-  }),
-  schema: CaseSchema,
-});
-
-export const collections = { site, topics, glossary, courses, lessons, policies, lawTexts, cases };
+export const collections = {
+  site: defineCollection({ loader: from("site"), schema: SiteSchema }),
+  topics: defineCollection({ loader: from("topics"), schema: TopicSchema }),
+  glossary: defineCollection({ loader: from("glossary"), schema: GlossaryTermSchema }),
+  courses: defineCollection({ loader: from("courses"), schema: CourseSchema }),
+  lessons: defineCollection({ loader: from("lessons"), schema: LessonSchema }),
+  policies: defineCollection({ loader: from("policies"), schema: PolicySchema }),
+  lawTexts: defineCollection({ loader: from("lawTexts") }),
+  cases: defineCollection({ loader: from("cases"), schema: CaseSchema }),
+};

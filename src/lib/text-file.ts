@@ -51,8 +51,9 @@ export function decodeContentBytes(bytes: Uint8Array): TextFileResult {
       hint: "save it as “UTF-8” without BOM (in Notepad: Save as → Encoding: UTF-8; in VS Code: click “UTF-8 with BOM” in the status bar → Save with Encoding → UTF-8)",
     };
   }
+  let text: string;
   try {
-    return { ok: true, text: utf8.decode(bytes) };
+    text = utf8.decode(bytes);
   } catch {
     const line = lineOfByte(bytes, firstBadUtf8Line(bytes));
     try {
@@ -72,7 +73,25 @@ export function decodeContentBytes(bytes: Uint8Array): TextFileResult {
       };
     }
   }
+  const control = CONTROL.exec(text);
+  if (control) {
+    const code = control[0].codePointAt(0) ?? 0;
+    return {
+      ok: false,
+      line: text.slice(0, control.index).split("\n").length,
+      message: `the file contains an invisible control character (U+${code.toString(16).toUpperCase().padStart(4, "0")})`,
+      hint: "it usually comes from copying out of another program or a damaged file; delete it (retype the line if your editor does not show it)",
+    };
+  }
+  return { ok: true, text };
 }
+
+/**
+ * Control characters other than tab and line breaks: never part of a text an
+ * author meant to write, and a NUL byte is read differently by different parsers.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /** Reads a content file as strict UTF-8 (see decodeContentBytes). */
 export function readContentFile(path: string): TextFileResult {

@@ -22,3 +22,20 @@ export function checkKnowledgeBase(contentDir: string, cwd = process.cwd()): Che
   const errors = problems.filter((p) => p.severity === "error").length;
   return { kb, problems, errors, warnings: problems.length - errors };
 }
+
+/**
+ * How many entries of each collection the check read: the build compares
+ * its own counts with these (src/lib/astro/kb-loader.ts).
+ */
+export function entryCounts(kb: KnowledgeBase): Record<string, number> {
+  return {
+    site: kb.site ? 1 : 0,
+    topics: kb.topics.length,
+    glossary: kb.glossary.length,
+    courses: kb.courses.length,
+    lessons: kb.lessons.length,
+    policies: kb.policies.length,
+    lawTexts: kb.lawTexts.size,
+    cases: kb.cases.length,
+  };
+}

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync, type Stats, statSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
 import type { z } from "astro/zod";
 import { type Case, CaseSchema } from "../../schemas/case.ts";
@@ -12,7 +12,8 @@ import { caseId, folderId, ID_PATTERN, parseLessonPath } from "../content-paths.
 import { type LawText, LawTextError, parseLawText } from "../law/parse-law-text.ts";
 import type { Problem } from "../problems.ts";
 import { readContentFile } from "../text-file.ts";
-import { splitFrontmatter } from "./frontmatter.ts";
+import { isFenceProblem, splitFrontmatter } from "./frontmatter.ts";
+import { closest } from "./suggest.ts";
 import { isYamlError, parseYamlSource, type YamlSource } from "./yaml-source.ts";
 import { fieldPath, zodProblems } from "./zod-problems.ts";
 
@@ -21,7 +22,14 @@ export interface Entry<T> {
   id: string;
   /** Path relative to the working directory, as shown in messages. */
   file: string;
+  /** Absolute path of the file. */
+  path: string;
   data: T;
+  /**
+   * The data as parsed from YAML, before the schema's defaults and
+   * transforms: what Astro's Content Layer validates again (src/lib/astro/kb-loader.ts).
+   */
+  raw: unknown;
   lineOf(path: readonly PropertyKey[]): number | undefined;
   body?: string;
   bodyLine?: number;
@@ -42,7 +50,7 @@ export interface KnowledgeBase {
   courses: Entry<Course>[];
   lessons: LessonEntry[];
   policies: Entry<Policy>[];
-  lawTexts: Map<string, { file: string; text: LawText }>;
+  lawTexts: Map<string, { file: string; path: string; text: LawText }>;
   cases: Entry<Case>[];
   /**
    * What exists but could not be read or validated (`topics`, `glossary`,
@@ -75,6 +83,10 @@ class Loader {
     this.problems.push({ severity: "error", file: this.display(file), message, ...extra });
   }
 
+  warning(file: string, message: string, extra: Partial<Problem> = {}): void {
+    this.problems.push({ severity: "warning", file: this.display(file), message, ...extra });
+  }
+
   /**
    * Folder and file names become web addresses. Lists use `/cases/2/` for
    * their second page and `/cases/filter/…` for filters, and ids must be
@@ -93,9 +105,48 @@ class Loader {
     }
   }
 
-  /** Reads a file as UTF-8 text, reporting encoding and size problems. */
+  /**
+   * What is at `path` (following links), or undefined after reporting why it
+   * cannot be looked at: a link to nothing, a loop of links, no permission.
+   */
+  stat(path: string): Stats | undefined {
+    try {
+      return statSync(path);
+    } catch (error) {
+      this.error(path, ...fileSystemProblem(error));
+      return undefined;
+    }
+  }
+
+  /** The names in a folder, sorted, without hidden ones (drafts, editor files), or [] after reporting why not. */
+  list(path: string): string[] {
+    try {
+      return readdirSync(path)
+        .filter((name) => !name.startsWith("."))
+        .sort();
+    } catch (error) {
+      this.error(path, ...fileSystemProblem(error));
+      return [];
+    }
+  }
+
+  /** Reads a file as UTF-8 text, reporting what is not a readable text file, encoding and size problems. */
   read(path: string): string | undefined {
-    const size = statSync(path).size;
+    const stats = this.stat(path);
+    if (!stats) return undefined;
+    if (stats.isDirectory()) {
+      this.error(path, "this is a folder, but a content file has this name", {
+        hint: "rename the folder (or move its files) so the name is free for the file",
+      });
+      return undefined;
+    }
+    if (!stats.isFile()) {
+      this.error(path, "this is not an ordinary file (a device, pipe or socket)", {
+        hint: "content files must be ordinary text files; remove it",
+      });
+      return undefined;
+    }
+    const size = stats.size;
     if (size > MAX_FILE_BYTES) {
       this.error(path, `the file is too large (${(size / 1024 / 1024).toFixed(1)} MB)`, {
         expected: `at most ${MAX_FILE_BYTES / 1024 / 1024} MB`,
@@ -103,7 +154,13 @@ class Loader {
       });
       return undefined;
     }
-    const result = readContentFile(path);
+    let result: ReturnType<typeof readContentFile>;
+    try {
+      result = readContentFile(path);
+    } catch (error) {
+      this.error(path, ...fileSystemProblem(error));
+      return undefined;
+    }
     if (result.ok) return result.text;
     this.error(path, result.message, {
       hint: result.hint,
@@ -157,10 +214,11 @@ function loadObjectFile<T>(
   if (text === undefined) return undefined;
   const source = loader.yaml(path, text);
   if (!source) return undefined;
-  const data = loader.validate(path, schema, source, source.data ?? {});
+  const raw = source.data ?? {};
+  const data = loader.validate(path, schema, source, raw);
   return data === undefined
     ? undefined
-    : { id, file: loader.display(path), data, lineOf: source.lineOf };
+    : { id, file: loader.display(path), path, data, raw, lineOf: source.lineOf };
 }
 
 /** Reads a YAML data file whose top level is a list of objects with ids. */
@@ -200,7 +258,9 @@ function loadListFile<T extends { id: string }>(
     entries.push({
       id: data.id,
       file: loader.display(path),
+      path,
       data,
+      raw: item,
       lineOf: (p) => source.lineOf([index, ...p]),
     });
   });
@@ -217,49 +277,82 @@ function loadMdx<T>(
   const text = loader.read(path);
   if (text === undefined) return undefined;
   const split = splitFrontmatter(text);
-  if (!split) {
-    loader.error(path, "the file has no frontmatter", {
-      line: 1,
+  if (isFenceProblem(split)) {
+    loader.error(path, split.message, {
+      line: split.line,
       expected: "the file to start with a line “---”, the fields, and another line “---”",
-      hint: "copy the frontmatter of an existing entry, or create the file with `npm run new`",
+      hint:
+        split.message === "the file has no frontmatter"
+          ? "copy the frontmatter of an existing entry, or create the file with `npm run new`"
+          : split.hint,
     });
     return undefined;
   }
   const source = loader.yaml(path, split.frontmatter, 2);
   if (!source) return undefined;
-  const data = loader.validate(path, schema, source, source.data ?? {});
+  const raw = source.data ?? {};
+  const data = loader.validate(path, schema, source, raw);
   if (data === undefined) return undefined;
   return {
     id,
     file: loader.display(path),
+    path,
     data,
+    raw,
     lineOf: source.lineOf,
     body: split.body,
     bodyLine: split.bodyLine,
   };
 }
 
-function listDir(path: string): string[] {
-  return existsSync(path)
-    ? readdirSync(path)
-        .filter((name) => !name.startsWith("."))
-        .sort()
-    : [];
+/** Turns a file-system error into a message and a hint an author can act on. */
+function fileSystemProblem(error: unknown): [string, Partial<Problem>] {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "ENOENT":
+      return [
+        "this is a link to a file or folder that does not exist",
+        { hint: "remove the link, or put back what it points to" },
+      ];
+    case "ELOOP":
+      return ["this link points to itself (a loop of links)", { hint: "remove the link" }];
+    case "EACCES":
+    case "EPERM":
+      return [
+        "this cannot be read: permission denied",
+        {
+          hint: "let the user who runs the check and the build read it (e.g. `chmod -R a+rX content`)",
+        },
+      ];
+    case "EISDIR":
+      return [
+        "this is a folder, but a content file has this name",
+        { hint: "rename the folder so the name is free for the file" },
+      ];
+    default:
+      return [
+        `this cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`,
+        { hint: "check that the file is on a working disk and readable" },
+      ];
+  }
 }
 
 const ASSET = /\.(png|jpe?g|webp|gif|svg|avif)$/i;
 
 function loadCourses(loader: Loader, dir: string, kb: KnowledgeBase): void {
-  for (const folder of listDir(dir)) {
+  if (!existsSync(dir)) return;
+  for (const folder of loader.list(dir)) {
     const folderPath = join(dir, folder);
-    if (!statSync(folderPath).isDirectory()) {
+    const stats = loader.stat(folderPath);
+    if (!stats) continue;
+    if (!stats.isDirectory()) {
       loader.error(folderPath, "files directly in content/courses/ are not read", {
         hint: "each course is a folder with a course.yaml and its lessons",
       });
       continue;
     }
     const coursePath = join(folderPath, "course.yaml");
-    const files = listDir(folderPath);
+    const files = loader.list(folderPath);
     if (!existsSync(coursePath)) {
       loader.error(folderPath, "this course folder has no course.yaml", {
         expected: `${loader.display(coursePath)} describing the course`,
@@ -306,9 +399,10 @@ function loadCourses(loader: Loader, dir: string, kb: KnowledgeBase): void {
 }
 
 function loadPolicies(loader: Loader, dir: string, kb: KnowledgeBase): void {
-  for (const folder of listDir(dir)) {
+  if (!existsSync(dir)) return;
+  for (const folder of loader.list(dir)) {
     const folderPath = join(dir, folder);
-    if (!statSync(folderPath).isDirectory()) continue;
+    if (!loader.stat(folderPath)?.isDirectory()) continue;
     const indexPath = join(folderPath, "index.mdx");
     if (!existsSync(indexPath)) {
       loader.error(folderPath, "this policy folder has no index.mdx (the summary)", {
@@ -325,7 +419,11 @@ function loadPolicies(loader: Loader, dir: string, kb: KnowledgeBase): void {
     const text = loader.read(textPath);
     if (text === undefined) continue;
     try {
-      kb.lawTexts.set(folder, { file: loader.display(textPath), text: parseLawText(text) });
+      kb.lawTexts.set(folder, {
+        file: loader.display(textPath),
+        path: textPath,
+        text: parseLawText(text),
+      });
     } catch (error) {
       if (!(error instanceof LawTextError)) throw error;
       loader.error(textPath, error.detail, {
@@ -336,15 +434,44 @@ function loadPolicies(loader: Loader, dir: string, kb: KnowledgeBase): void {
   }
 }
 
+/**
+ * Every `.mdx` file under `cases/`, in sub-folders too (they only organise
+ * files). Hidden files and folders (`.drafts/`) are skipped, as they are
+ * everywhere else; a file that looks like a case but is not read is a warning.
+ */
+function caseFiles(loader: Loader, dir: string): string[] {
+  const found: string[] = [];
+  const visited = new Set<string>();
+  const walk = (folder: string): void => {
+    let real: string;
+    try {
+      real = realpathSync(folder);
+    } catch {
+      return;
+    }
+    if (visited.has(real)) return; // a link back to a folder already read
+    visited.add(real);
+    for (const name of loader.list(folder)) {
+      const path = join(folder, name);
+      if (name.endsWith(".mdx")) {
+        found.push(path);
+      } else if (/\.(mdx|md|markdown)$/i.test(name)) {
+        loader.warning(path, "this file is not read: case files end in “.mdx” (lower case)", {
+          hint: `rename it to ${name.replace(/\.[^.]+$/, ".mdx")}`,
+        });
+      } else if (loader.stat(path)?.isDirectory()) {
+        walk(path);
+      }
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return found;
+}
+
 function loadCases(loader: Loader, dir: string, kb: KnowledgeBase): void {
-  const files = existsSync(dir)
-    ? readdirSync(dir, { recursive: true, encoding: "utf8" })
-        .filter((f) => f.endsWith(".mdx"))
-        .sort()
-    : [];
   const seen = new Map<string, string>();
-  for (const file of files) {
-    const path = join(dir, file);
+  for (const path of caseFiles(loader, dir)) {
+    const file = relative(dir, path);
     const id = caseId(file);
     const other = seen.get(id);
     if (other) {
@@ -357,6 +484,36 @@ function loadCases(loader: Loader, dir: string, kb: KnowledgeBase): void {
     loader.checkAddress(path, id);
     const entry = loadMdx(loader, path, CaseSchema, id);
     if (entry) kb.cases.push(entry);
+  }
+}
+
+/** What may sit at the top of a content folder besides the knowledge base itself. */
+const KNOWN_TOP = ["site.yaml", "topics.yaml", "glossary.yaml", "courses", "policies", "cases"];
+
+/**
+ * Names at the top of the content folder that look meant for the knowledge
+ * base but are not read (`glossary.yml`, `case/`): a warning each, so an
+ * author does not wonder why a whole folder is missing from the site.
+ */
+function checkTopLevel(loader: Loader, contentDir: string): void {
+  for (const name of loader.list(contentDir)) {
+    if (KNOWN_TOP.includes(name)) continue;
+    const path = join(contentDir, name);
+    const yamlName = name.replace(/\.yml$/i, ".yaml").toLowerCase();
+    if (KNOWN_TOP.includes(yamlName) && yamlName !== name) {
+      loader.warning(path, "this file is not read", { hint: `rename it to ${yamlName}` });
+      continue;
+    }
+    const near = closest(name, KNOWN_TOP);
+    if (near) {
+      loader.warning(path, "this is not read: it is not a name Union KB knows", {
+        hint: `did you mean ${near}? The knowledge base is read from ${KNOWN_TOP.join(", ")}`,
+      });
+    } else if (/\.(mdx|md)$/i.test(name)) {
+      loader.warning(path, "this file is not read: entries go into a folder", {
+        hint: "lessons go in courses/<course>/, cases in cases/, policy summaries in policies/<policy>/index.mdx",
+      });
+    }
   }
 }
 
@@ -380,6 +537,7 @@ export function loadKnowledgeBase(
     cases: [],
     unreadable: new Set(),
   };
+  checkTopLevel(loader, contentDir);
   const sitePath = join(contentDir, "site.yaml");
   if (existsSync(sitePath)) {
     const site = loadObjectFile(loader, sitePath, SiteSchema, "site");

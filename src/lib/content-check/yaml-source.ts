@@ -35,16 +35,38 @@ function hintFor(sourceLine: string, message: string): string {
 export function parseYamlSource(text: string, firstLine = 1): YamlSource | YamlError {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
   const error = doc.errors[0];
   if (error) {
-    const offset = error.pos[0];
-    const line = lineCounter.linePos(offset).line;
+    const line = lineCounter.linePos(error.pos[0]).line;
     const sourceLine = text.split("\n")[line - 1] ?? "";
     const message = error.message.split("\n")[0] ?? error.message;
     return {
       line: line + firstLine - 1,
       message: `invalid YAML: ${message}`,
       hint: hintFor(sourceLine, message),
+    };
+  }
+  // A tag such as `!zh` means nothing to Union KB; other YAML readers refuse it
+  // or read it differently, so the site would not be what the check saw.
+  const tag = doc.warnings.find((warning) => warning.code === "TAG_RESOLVE_FAILED");
+  if (tag) {
+    return {
+      line: lineAt(tag.pos[0]),
+      message: `invalid YAML: an unknown tag (${/!\S*/.exec(tag.message)?.[0] ?? "!…"})`,
+      hint: "remove the tag (the word starting with “!”); write the value as plain text, in quotes if it starts with ! or another special character",
+    };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // Aliases (*name) that expand into each other can blow a small file up
+    // into gigabytes; `yaml` stops at 100 and throws.
+    return {
+      line: firstLine,
+      message: `invalid YAML: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+      hint: "the file uses too many YAML aliases (*name); write the values out instead of referring to them",
     };
   }
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
@@ -55,7 +77,7 @@ export function parseYamlSource(text: string, firstLine = 1): YamlSource | YamlE
     }
     return undefined;
   };
-  return { data: doc.toJS(), lineOf };
+  return { data, lineOf };
 }
 
 /** True when the parse failed. */

@@ -1,0 +1,132 @@
+import { relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Loader, LoaderContext } from "astro/loaders";
+import { type Entry, type KnowledgeBase, loadKnowledgeBase } from "../content-check/load.ts";
+
+/** The collections of src/content.config.ts that come from the knowledge base's own files. */
+export type KbCollection =
+  | "site"
+  | "topics"
+  | "glossary"
+  | "courses"
+  | "lessons"
+  | "policies"
+  | "cases"
+  | "lawTexts";
+
+/** Entries of a collection that are MDX: Astro compiles their bodies when a page renders them. */
+const MDX: ReadonlySet<KbCollection> = new Set(["lessons", "policies", "cases"]);
+
+/**
+ * One parse of the knowledge base per process, shared by every collection.
+ * In the dev server a changed file marks it stale, and the first collection
+ * to sync afterwards reads the knowledge base again for all of them.
+ */
+const shared = { dir: "", stale: false, kb: undefined as KnowledgeBase | undefined };
+
+function knowledgeBase(dir: string): KnowledgeBase {
+  if (!shared.kb || shared.dir !== dir || shared.stale) {
+    shared.kb = loadKnowledgeBase(dir).kb;
+    shared.dir = dir;
+    shared.stale = false;
+  }
+  return shared.kb;
+}
+
+function entriesOf(kb: KnowledgeBase, collection: KbCollection): Entry<unknown>[] {
+  if (collection === "site") return kb.site ? [kb.site] : [];
+  if (collection === "lawTexts") {
+    return [...kb.lawTexts].map(([id, { file, path, text }]) => ({
+      id,
+      file,
+      path,
+      data: text,
+      raw: text,
+      lineOf: () => undefined,
+    }));
+  }
+  return kb[collection];
+}
+
+/**
+ * Expected entry counts from `npm run check` (scripts/build.ts passes them in
+ * UNION_KB_EXPECTED_COUNTS): a build that reads a different number of
+ * entries than the check did fails instead of publishing a site with pages missing.
+ */
+function expectedCount(collection: KbCollection): number | undefined {
+  const counts = process.env.UNION_KB_EXPECTED_COUNTS;
+  if (!counts) return undefined;
+  const value = (JSON.parse(counts) as Record<string, unknown>)[collection];
+  return typeof value === "number" ? value : undefined;
+}
+
+async function sync(
+  contentDir: string,
+  collection: KbCollection,
+  { store, parseData, generateDigest, config }: LoaderContext,
+): Promise<void> {
+  const root = fileURLToPath(config.root);
+  const entries = entriesOf(knowledgeBase(contentDir), collection);
+  const ids = new Set<string>();
+  for (const entry of entries) {
+    ids.add(entry.id);
+    const body = MDX.has(collection) ? (entry.body ?? "").trim() : undefined;
+    const digest = generateDigest(`${JSON.stringify(entry.raw)}\u0000${body ?? ""}`);
+    if (store.get(entry.id)?.digest === digest) continue;
+    const filePath = relative(root, entry.path).split(sep).join("/");
+    // The law texts are parsed already (src/lib/law); the others are checked
+    // against the collection's schema again, from the same parsed YAML.
+    const data =
+      collection === "lawTexts"
+        ? { ...(entry.data as object) }
+        : await parseData({ id: entry.id, data: entry.raw as Record<string, unknown>, filePath });
+    store.set({
+      id: entry.id,
+      data,
+      digest,
+      filePath,
+      ...(body === undefined ? {} : { body, deferredRender: true }),
+    });
+  }
+  for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+  const expected = expectedCount(collection);
+  if (expected !== undefined && expected !== ids.size) {
+    throw new Error(
+      `The build read ${ids.size} ${collection} entries, but the content check read ${expected}. ` +
+        "A file changed while the site was being built, or the build reads files differently from the check. " +
+        "Run the build again; if it happens again, please report it.",
+    );
+  }
+}
+
+/**
+ * A Content Layer loader for one collection of the knowledge base. Every
+ * collection is filled from the same parse as `npm run check`
+ * (src/lib/content-check/load.ts): one YAML reader, one frontmatter split, the
+ * same entries, so what passes the check is what gets built. MDX bodies are
+ * compiled by Astro when a page renders them (deferred rendering).
+ */
+export function kbLoader(contentDir: string, collection: KbCollection): Loader {
+  const dir = resolve(contentDir);
+  return {
+    name: `union-kb-${collection}`,
+    load: async (context) => {
+      await sync(dir, collection, context);
+      const { watcher, logger } = context;
+      if (!watcher) return;
+      watcher.add(dir);
+      let timer: NodeJS.Timeout | undefined;
+      watcher.on("all", (_event, path) => {
+        if (!resolve(path).startsWith(`${dir}${sep}`)) return;
+        shared.stale = true;
+        // Editors often write a file twice in a row; sync once after the last.
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          sync(dir, collection, context).catch((error: unknown) =>
+            logger.error(error instanceof Error ? error.message : String(error)),
+          );
+        }, 100);
+      });
+    },
+  };
+}
