@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { intToChinese } from "../../src/lib/law/chinese-numerals.ts";
 import { PolicySchema } from "../../src/schemas/policy.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -163,6 +164,34 @@ describe("npm run import-law", () => {
     );
     const data = frontmatter(readFileSync(join(folder, "index.mdx"), "utf8"));
     expect(data).toMatchObject({ title: "某条例", adopted: "TODO: YYYY-MM-DD", revisions: [] });
+  });
+
+  it("imports a traditional-character text (第一條 … 第二十四條) with the right article numbers", () => {
+    const file = join(temp, "traditional.md");
+    const articles = Array.from({ length: 24 }, (_, i) => `第${intToChinese(i + 1)}條 條文。`);
+    const text = [
+      "# 某某條例",
+      "1995年1月1日 某會議通過",
+      "## 第一章 總則",
+      ...articles.slice(0, 10),
+    ];
+    text.push("## 第二章 附則", ...articles.slice(10), "");
+    writeFileSync(file, text.join("\n"));
+    const run = importLaw(file, "--slug", "traditional-regulation", "--content", content);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("2 chapters, 24 articles");
+    expect(run.stdout).toContain("第二章 附則: articles 11–24");
+    expect(run.stdout).toContain("adopted: 1995-01-01");
+  });
+
+  it("imports 第N条之一 as an article of its own", () => {
+    const file = join(temp, "inserted.md");
+    writeFileSync(file, "# 某法\n\n第一条 甲。\n\n第一条之一 乙。\n\n第二条 丙。\n");
+    const run = importLaw(file, "--slug", "inserted-article-law", "--content", content);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("no chapters, 3 articles");
   });
 
   it("refuses a file that does not exist (exit 1)", () => {
