@@ -21,9 +21,25 @@ export function isRealDate(value: string): boolean {
 }
 
 /**
- * A calendar date written as YYYY-MM-DD. YAML parsers disagree on whether an
- * unquoted date is a string or a Date (and some roll 02-30 over into March),
- * so both are accepted and the day is checked to exist.
+ * The range of dates a knowledge base can plausibly hold: nothing it covers
+ * (the laws, cases and documents of the People's Republic, and our own
+ * entries) is older than 1949, and a date after 2100 is a typo such as
+ * 9999-12-31. The bounds are fixed rather than relative to today so that the
+ * same files give the same check result on any day, and an archived
+ * knowledge base still builds years later.
+ */
+export const DATE_RANGE = { earliest: "1949-01-01", latest: "2100-12-31" } as const;
+
+/** True when a YYYY-MM-DD date lies within DATE_RANGE. */
+export function isPlausibleDate(value: string): boolean {
+  return value >= DATE_RANGE.earliest && value <= DATE_RANGE.latest;
+}
+
+/**
+ * A calendar date written as YYYY-MM-DD between 1949 and 2100 (DATE_RANGE).
+ * YAML parsers disagree on whether an unquoted date is a string or a Date (and
+ * some roll 02-30 over into March), so both are accepted and the day is
+ * checked to exist.
  */
 export const DateSchema = z
   .preprocess(
@@ -31,7 +47,16 @@ export const DateSchema = z
       value instanceof Date && !Number.isNaN(value.getTime())
         ? value.toISOString().slice(0, 10)
         : value,
-    z.string().refine(isRealDate, "a real date written as YYYY-MM-DD, e.g. 2022-05-01"),
+    z
+      .string()
+      .refine(isRealDate, {
+        message: "a real date written as YYYY-MM-DD, e.g. 2022-05-01",
+        abort: true,
+      })
+      .refine(
+        isPlausibleDate,
+        `a date from ${DATE_RANGE.earliest} to ${DATE_RANGE.latest}, e.g. 2022-05-01 (check the year)`,
+      ),
   )
   .transform((value) => new Date(`${value}T00:00:00Z`));
 

@@ -12,7 +12,12 @@ export const SiteSchema = z.strictObject({
   url: z.url({ error: "an absolute URL like https://kb.example.org" }),
   base: z
     .string()
-    .regex(/^\/(?:[a-z0-9._-]+\/)*$/, "a path that starts and ends with /, e.g. /kb/")
+    .regex(
+      // Segments of lower-case letters, digits, ".", "_" and "-", none of them
+      // "." or ".." (a browser resolves those away, and the build's links with them).
+      /^\/(?:(?!\.+\/)[a-z0-9._-]+\/)*$/,
+      "/ or a folder path that starts and ends with /, e.g. /kb/ or /union/kb/ (lower-case letters, digits, - _ and .; no . or .. folders, no //)",
+    )
     .default("/"),
   defaultLocale: LocaleSchema.default("zh-CN"),
   contact: z

@@ -1,12 +1,15 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import {
   nextLessonNumber,
   ScaffoldError,
   type ScaffoldRequest,
   scaffold,
 } from "../../src/lib/scaffold/create.ts";
+import { appendGlossaryTerm, type TermDraft } from "../../src/lib/scaffold/glossary.ts";
 import { pinyinOf, slugFromTitle } from "../../src/lib/scaffold/slug.ts";
 import { fixtureContent, runScript } from "../helpers/fixtures.ts";
 
@@ -144,5 +147,79 @@ describe("npm run new", () => {
     expect(unknown.output).toContain("courses: shop-stewards-basics, training-rights");
     expect(refusal({ kind: "lesson", course: "training-rights" })).toBe(2);
     expect(refusal({ kind: "case", title: "!!!" })).toBe(2);
+  });
+});
+
+describe("appending a glossary term keeps every byte of glossary.yaml", () => {
+  const term: TermDraft = {
+    id: "training-before-work",
+    zh: "培训上岗",
+    en: "training before taking up a post",
+    pinyin: "péi xùn shàng gǎng",
+    definition: "TODO：用一两句话解释这个术语",
+  };
+  const added = [
+    "- id: training-before-work",
+    "  zh: 培训上岗",
+    "  en: training before taking up a post",
+    "  pinyin: péi xùn shàng gǎng",
+    "  definition: TODO：用一两句话解释这个术语",
+  ];
+
+  /** Writes `text` as a glossary in a new temp folder and appends `term` to it. */
+  function append(text: string): string {
+    const dir = mkdtempSync(join(tmpdir(), "union-kb-glossary-"));
+    made.push(dir);
+    const path = join(dir, "glossary.yaml");
+    writeFileSync(path, text, "utf8");
+    return appendGlossaryTerm(path, term);
+  }
+
+  it("CRLF endings, comments, long folded lines, flow lists and a custom field order", () => {
+    const original = [
+      "# 术语表 — entries are grouped by theme, not sorted",
+      "",
+      "# ── 基本概念 ──",
+      "- zh: 职业教育    # Chinese first in this file",
+      "  id: vocational-education",
+      "  en: vocational education",
+      "  pinyin: zhí yè jiào yù",
+      "  definition: >-",
+      "    为使受教育者具备从事某种职业或者实现职业发展所需的职业道德、知识和技术技能而实施的教育，",
+      "    包括职业学校教育和职业培训。",
+      "  related: [ vocational-training ]",
+      "",
+      "- id: vocational-training",
+      "  zh: 职业培训",
+      "  en: vocational training",
+      "  pinyin: 'zhí yè péi xùn'",
+      `  definition: "${"一个很长的定义，".repeat(30)}"`,
+      "# the last theme ends here",
+      "",
+    ].join("\r\n");
+    const after = append(original);
+    expect(after.startsWith(original)).toBe(true);
+    expect(after.slice(original.length)).toBe(["", ...added, ""].join("\r\n"));
+    const entries = parse(after) as { id: string }[];
+    expect(entries.map((e) => e.id)).toEqual([
+      "vocational-education",
+      "vocational-training",
+      "training-before-work",
+    ]);
+    expect(entries[2]).toEqual(term);
+  });
+
+  it("an indented list without a final newline and without blank lines between entries", () => {
+    const original = "  - id: a\n    zh: 甲\n  - id: b\n    zh: 乙";
+    const after = append(original);
+    expect(after).toBe(`${original}\n${added.map((line) => `  ${line}`).join("\n")}\n`);
+    expect((parse(after) as object[]).at(-1)).toEqual(term);
+  });
+
+  it("an empty file, a file with only comments, and a flow list", () => {
+    expect(append("")).toBe(`${added.join("\n")}\n`);
+    expect(append("# 术语表\r\n")).toBe(`# 术语表\r\n${added.join("\r\n")}\r\n`);
+    // A flow list cannot take a line at the end; it is rewritten, and still parses.
+    expect(parse(append("[{ id: a, zh: 甲 }]\n"))).toEqual([{ id: "a", zh: "甲" }, term]);
   });
 });

@@ -13,6 +13,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { CliError } from "../../src/lib/cli/cli-error.ts";
+import { intToChinese } from "../../src/lib/law/chinese-numerals.ts";
+import { importLaw as importLawFunction } from "../../src/lib/scaffold/import-law.ts";
 import { PolicySchema } from "../../src/schemas/policy.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -129,16 +132,34 @@ describe("npm run import-law", () => {
     );
     const run = importLaw(file, "--slug", "gbk-law", "--content", content);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("the file looks GB18030/GBK-encoded; save it as UTF-8");
+    // The same wording as npm run check (src/lib/text-file.ts).
+    expect(run.stderr).toContain(
+      "gbk.md: line 1: the file is not UTF-8; it looks like GBK/GB18030 (a Chinese Windows encoding)",
+    );
+    expect(run.stderr).toContain("Save with Encoding → UTF-8");
     expect(policyFolders()).toEqual(["vel-2022"]);
   });
 
-  it("refuses bytes that are no text encoding, naming the byte", () => {
+  it("refuses bytes that are no text encoding, naming the line", () => {
     const file = join(temp, "binary.md");
     writeFileSync(file, Buffer.concat([Buffer.from("# a\n"), Buffer.from([0xff, 0x00])]));
     const run = importLaw(file, "--slug", "binary", "--content", content);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("not valid UTF-8 at byte 4 (line 2)");
+    expect(run.stderr).toContain(
+      "binary.md: line 2: the file contains bytes that are not valid UTF-8 text",
+    );
+  });
+
+  it("refuses a UTF-16 file, saying so (the shared decoder would take it for GBK)", () => {
+    const file = join(temp, "utf16.md");
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("# 法\n", "utf16le")]),
+    );
+    const run = importLaw(file, "--slug", "utf16-law", "--content", content);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("the file looks UTF-16-encoded");
+    expect(policyFolders()).not.toContain("utf16-law");
   });
 
   it("refuses a malformed law text with its line, and writes nothing", () => {
@@ -165,9 +186,70 @@ describe("npm run import-law", () => {
     expect(data).toMatchObject({ title: "某条例", adopted: "TODO: YYYY-MM-DD", revisions: [] });
   });
 
+  it("imports a traditional-character text (第一條 … 第二十四條) with the right article numbers", () => {
+    const file = join(temp, "traditional.md");
+    const articles = Array.from({ length: 24 }, (_, i) => `第${intToChinese(i + 1)}條 條文。`);
+    const text = [
+      "# 某某條例",
+      "1995年1月1日 某會議通過",
+      "## 第一章 總則",
+      ...articles.slice(0, 10),
+    ];
+    text.push("## 第二章 附則", ...articles.slice(10), "");
+    writeFileSync(file, text.join("\n"));
+    const run = importLaw(file, "--slug", "traditional-regulation", "--content", content);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("2 chapters, 24 articles");
+    expect(run.stdout).toContain("第二章 附則: articles 11–24");
+    expect(run.stdout).toContain("adopted: 1995-01-01");
+  });
+
+  it("imports 第N条之一 as an article of its own", () => {
+    const file = join(temp, "inserted.md");
+    writeFileSync(file, "# 某法\n\n第一条 甲。\n\n第一条之一 乙。\n\n第二条 丙。\n");
+    const run = importLaw(file, "--slug", "inserted-article-law", "--content", content);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("no chapters, 3 articles");
+  });
+
   it("refuses a file that does not exist (exit 1)", () => {
     const run = importLaw(join(temp, "missing.md"), "--slug", "missing", "--content", content);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/missing\.md: no such file/);
+  });
+});
+
+describe("importLaw (the library function behind the script)", () => {
+  const source = join(LAWS, "trade-union-law-2021.zh.md");
+
+  it("returns the parsed law and writes index.mdx dated `today`", () => {
+    const result = importLawFunction({
+      file: source,
+      slug: "tul-2021",
+      contentDir: content,
+      today: "2026-01-02",
+    });
+    expect(result.law.articles).toHaveLength(58);
+    expect(result.target).toBe(join(content, "policies", "tul-2021"));
+    const mdx = readFileSync(join(result.target, "index.mdx"), "utf8");
+    expect(mdx).toContain("updated: 2026-01-02\n");
+    expect(mdx).toContain("on 2026-01-02. Replace every TODO");
+  });
+
+  it("throws a CliError with the exit code", () => {
+    const codeOf = (slug: string, file = source) => {
+      try {
+        importLawFunction({ file, slug, contentDir: content });
+      } catch (error) {
+        if (error instanceof CliError) return error.code;
+        throw error;
+      }
+      return 0;
+    };
+    expect(codeOf("Not_Kebab")).toBe(2);
+    expect(codeOf("tul-2021")).toBe(1);
+    expect(codeOf("missing", join(temp, "missing.md"))).toBe(1);
   });
 });

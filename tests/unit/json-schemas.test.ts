@@ -16,13 +16,16 @@ describe("schemas/json", () => {
     },
   );
 
-  it("writes dates as required YYYY-MM-DD strings", () => {
+  it("writes dates as required YYYY-MM-DD strings from 1949 to 2100", () => {
     const policy = committed("policy");
     expect(policy.properties.adopted).toEqual({
       type: "string",
       format: "date",
-      pattern: "^\\d{4}-\\d{2}-\\d{2}$",
+      pattern: "^(?:19(?:49|[5-9]\\d)|20\\d\\d|2100)-\\d{2}-\\d{2}$",
     });
+    const pattern = new RegExp(policy.properties.adopted.pattern);
+    expect(["1949-10-01", "2022-05-01", "2100-12-31"].every((d) => pattern.test(d))).toBe(true);
+    expect(["1948-12-31", "2101-01-01", "9999-12-31"].some((d) => pattern.test(d))).toBe(false);
     expect(policy.required).toEqual(expect.arrayContaining(["updated", "adopted"]));
     expect(policy.required).not.toContain("effective");
     expect(committed("glossary").type).toBe("array");

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { intToChinese } from "../../src/lib/law/chinese-numerals.ts";
+import { chineseToInt, intToChinese } from "../../src/lib/law/chinese-numerals.ts";
 import {
+  articleId,
   chineseDateToIso,
   extractLawMetadata,
   type LawText,
@@ -318,6 +319,123 @@ describe("parseLawText on small texts", () => {
   it("treats 第N条 without a following space as running text (a cross-reference)", () => {
     const text = parseLawText("# 法\n\n第一条 甲。\n\n第一条规定的乙。\n\n第二条 丙。");
     expect(article(text, 1).paragraphs).toEqual([{ text: "甲。" }, { text: "第一条规定的乙。" }]);
+  });
+});
+
+describe("traditional characters (條, 節)", () => {
+  it("reads 第一條 … 第二十四條 and 節 like 条 and 节, keeping 條 in the labels", () => {
+    const body = Array.from({ length: 24 }, (_, i) => `第${intToChinese(i + 1)}條　條文${i + 1}。`);
+    const text = parseLawText(
+      [
+        "# 某某條例",
+        "## 第一章 總 則",
+        ...body.slice(0, 3),
+        "## 第二章 分則",
+        "### 第一節 一般規定",
+        ...body.slice(3, 20),
+        "### 第二節 特別規定",
+        ...body.slice(20),
+      ].join("\n"),
+    );
+    expect(text.articles.map((a) => a.number)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+    expect(article(text, 24)).toEqual({
+      number: 24,
+      label: "第二十四條",
+      chapter: 2,
+      section: 2,
+      paragraphs: [{ text: "條文24。" }],
+      line: 29,
+    });
+    expect(text.chapters.map((c) => [c.label, c.title, c.firstArticle, c.lastArticle])).toEqual([
+      ["第一章", "總則", 1, 3],
+      ["第二章", "分則", 4, 24],
+    ]);
+    expect(text.chapters[1]?.sections.map((s) => [s.label, s.firstArticle, s.lastArticle])).toEqual(
+      [
+        ["第一節", 4, 20],
+        ["第二節", 21, 24],
+      ],
+    );
+  });
+
+  it("reads the Taiwan form 第 1 條 with Arabic numbers, and 兩 (traditional 两)", () => {
+    expect(chineseToInt("兩百零一")).toBe(201);
+    const text = parseLawText("# 某法\n第 1 條\n甲。\n第 2 條 乙。\n第 2-1 條\n丙。\n第 3 條 丁。");
+    expect(text.articles.map((a) => [articleId(a), a.label, a.paragraphs])).toEqual([
+      ["1", "第一條", [{ text: "甲。" }]],
+      ["2", "第二條", [{ text: "乙。" }]],
+      ["2-1", "第二條之一", [{ text: "丙。" }]],
+      ["3", "第三條", [{ text: "丁。" }]],
+    ]);
+  });
+
+  it("reads 通過 and 修訂 in a traditional header", () => {
+    const text = parseLawText(
+      "# 某條例\n1995年1月1日 某會議通過\n根據2009年8月27日 某會議決定修正\n2018年12月29日 某會議修訂\n第一條 甲。",
+    );
+    const metadata = extractLawMetadata(text);
+    expect(metadata.adopted).toBe("1995-01-01");
+    expect(metadata.revisions.map((r) => r.date)).toEqual(["2009-08-27", "2018-12-29"]);
+  });
+});
+
+describe("inserted articles (第N条之一)", () => {
+  const source = [
+    "# 法",
+    "## 第一章 总则",
+    "第一条 甲。",
+    "第二条 乙。",
+    "第二条之一 丙。",
+    "（一）丙一；",
+    "第二条之二　丁。",
+    "第三条 依照本法第二条之一规定的戊。",
+    "## 第二章 附则",
+    "第四条 己。",
+  ].join("\n");
+
+  it("are articles of their own with the id N-K, not paragraphs of article N", () => {
+    const text = parseLawText(source);
+    expect(text.articles.map((a) => [articleId(a), a.label, a.paragraphs.length])).toEqual([
+      ["1", "第一条", 1],
+      ["2", "第二条", 1],
+      ["2-1", "第二条之一", 2],
+      ["2-2", "第二条之二", 1],
+      ["3", "第三条", 1],
+      ["4", "第四条", 1],
+    ]);
+    expect(text.articles[2]).toEqual({
+      number: 2,
+      sub: 1,
+      label: "第二条之一",
+      chapter: 1,
+      paragraphs: [{ text: "丙。" }, { item: "（一）", text: "丙一；" }],
+      line: 5,
+    });
+    // An ordinary article has no `sub` key at all (its shape is unchanged).
+    expect("sub" in (text.articles[1] ?? {})).toBe(false);
+    expect(article(text, 3).paragraphs).toEqual([{ text: "依照本法第二条之一规定的戊。" }]);
+    expect(text.chapters.map((c) => [c.firstArticle, c.lastArticle])).toEqual([
+      [1, 3],
+      [4, 4],
+    ]);
+  });
+
+  it("must follow article N (之一) or N之(K-1)", () => {
+    expect(errorOf("# 法\n第一条 甲。\n第二条 乙。\n第二条之二 丙。").message).toBe(
+      "line 4: article 第二条之二 (2-2) follows article 2; it must follow article 2-1",
+    );
+    expect(errorOf("# 法\n第一条 甲。\n第二条 乙。\n第一条之一 丙。").message).toBe(
+      "line 4: article 第一条之一 (1-1) follows article 2; it must follow article 1",
+    );
+    expect(errorOf("# 法\n第一条之一 甲。").message).toBe(
+      "line 2: article 第一条之一 (1-1) is the first article; it must follow article 1",
+    );
+    expect(errorOf("# 法\n第一条 甲。\n第一条之一 乙。\n第一条之一 丙。").message).toBe(
+      "line 4: article 第一条之一 (1-1) appears twice; it was first at line 3",
+    );
+    expect(errorOf("# 法\n第一条 甲。\n第一条之一 乙。\n第三条 丙。").message).toBe(
+      "line 4: article 第三条 (3) follows article 1-1; expected 2",
+    );
   });
 });
 

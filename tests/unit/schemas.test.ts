@@ -26,6 +26,44 @@ describe("dates", () => {
     expect(isRealDate("2026-1-01")).toBe(false);
   });
 
+  it("refuses dates before 1949 or after 2100 (9999-12-31), as strings or YAML dates", () => {
+    const lesson = { ...base, duration: 45, objectives: ["o"], format: "lecture" };
+    const policy = {
+      ...base,
+      titleEn: "Law",
+      shortTitle: "法",
+      kind: "law",
+      issuer: "全国人大常委会",
+      adopted: "1996-05-15",
+      status: "in-force",
+    };
+    const message = "a date from 1949-01-01 to 2100-12-31, e.g. 2022-05-01 (check the year)";
+    const issues = (result: { success: boolean; error?: { issues: object[] } }) =>
+      result.error?.issues.map((i) => ({ ...i })) ?? [];
+    expect(issues(LessonSchema.safeParse({ ...lesson, updated: "9999-12-31" }))).toEqual([
+      expect.objectContaining({ code: "custom", path: ["updated"], message }),
+    ]);
+    expect(
+      rejected(LessonSchema.safeParse({ ...lesson, updated: new Date("9999-12-31") })),
+    ).toEqual(["updated"]);
+    expect(
+      rejected(
+        PolicySchema.safeParse({
+          ...policy,
+          adopted: "1900-01-01",
+          effective: "2101-01-01",
+          revisions: [{ date: "0001-01-01", note: "修订" }],
+        }),
+      ).sort(),
+    ).toEqual(["adopted", "effective", "revisions.0.date"]);
+    expect(PolicySchema.safeParse({ ...policy, adopted: "1949-10-01" }).success).toBe(true);
+    expect(LessonSchema.safeParse({ ...lesson, updated: "2100-12-31" }).success).toBe(true);
+    // An impossible day gets one message, not a second one about the range.
+    expect(issues(LessonSchema.safeParse({ ...lesson, updated: "2023-02-30" }))).toEqual([
+      expect.objectContaining({ message: "a real date written as YYYY-MM-DD, e.g. 2022-05-01" }),
+    ]);
+  });
+
   it("accepts a YAML Date object and a string alike, returning a UTC Date", () => {
     const fromString = LessonSchema.parse({
       ...base,
@@ -140,6 +178,9 @@ describe("CaseSchema", () => {
   });
   it("rejects impossible years", () => {
     expect(rejected(CaseSchema.safeParse({ ...entry, year: 1800 }))).toEqual(["year"]);
+    expect(
+      rejected(CaseSchema.safeParse({ ...entry, year: 9999, updated: "9999-12-31" })).sort(),
+    ).toEqual(["updated", "year"]);
   });
 });
 
@@ -183,5 +224,22 @@ describe("data files", () => {
         }),
       ).sort(),
     ).toEqual(["base", "kiosk.idleSeconds", "url"]);
+  });
+
+  it("accepts only / or a folder path with safe segments as base", () => {
+    const site = { name: "库", nameEn: "KB", organisation: "工会", url: "https://kb.example.org" };
+    const base = (value: string) => SiteSchema.safeParse({ ...site, base: value });
+    for (const good of ["/", "/kb/", "/union/kb/", "/kb-2024/", "/v1.2/", "/.well-known/"]) {
+      expect(base(good).success, good).toBe(true);
+    }
+    const bad = ["/../", "/./kb/", "/kb/../", "/kb/./", "/.../", "//", "/kb//", "//kb/"];
+    bad.push("/kb\\", "\\kb\\", "/kb?x/", "/kb#x/", "/kb", "kb/", "/KB/", "/k b/");
+    for (const value of bad) {
+      const result = base(value);
+      expect(result.success, value).toBe(false);
+      expect(result.error?.issues[0]?.message, value).toBe(
+        "/ or a folder path that starts and ends with /, e.g. /kb/ or /union/kb/ (lower-case letters, digits, - _ and .; no . or .. folders, no //)",
+      );
+    }
   });
 });

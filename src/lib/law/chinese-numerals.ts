@@ -6,11 +6,12 @@
  * 二〇二二 are a different notation and are not accepted here.
  */
 
-/** Digit characters. 〇 and 两 appear in hand-typed texts; both are accepted. */
+/** Digit characters. 〇 and 两 (traditional 兩) appear in hand-typed texts; all are accepted. */
 const DIGITS: ReadonlyMap<string, number> = new Map([
   ["一", 1],
   ["二", 2],
   ["两", 2],
+  ["兩", 2],
   ["三", 3],
   ["四", 4],
   ["五", 5],

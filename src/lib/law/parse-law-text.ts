@@ -18,6 +18,10 @@
  * Every non-blank line is one paragraph (official texts never hard-wrap).
  * An article starts with a line `第N条` followed by a space (normal or
  * full-width); `第N条` without a space is a cross-reference in running text.
+ * An article inserted by an amendment, `第N条之一` (and 之二 …), is an article
+ * of its own with the id "N-1" (anchor #art-N-1). Traditional characters
+ * (第一條, 第一節), as in Hong Kong, Macao and Taiwan copies, are read like
+ * the simplified ones, and so is the Taiwan form `第 24-1 條`.
  */
 import { chineseToInt, intToChinese } from "./chinese-numerals.ts";
 
@@ -31,8 +35,14 @@ export interface LawParagraph {
 
 /** One article (条). */
 export interface LawArticle {
+  /** The article number; for 第二十四条之一 it is 24, and `sub` is 1. */
   number: number;
-  /** Canonical label, e.g. "第二十四条". */
+  /** For an inserted article 第N条之K: K (1 for 之一). Absent for ordinary articles. */
+  sub?: number;
+  /**
+   * The label with the number in Chinese numerals and the source's own 条 or 條,
+   * e.g. "第二十四条", "第二十四条之一", "第一條".
+   */
   label: string;
   /** Chapter number, or 0 when the text has no chapters. */
   chapter: number;
@@ -46,7 +56,7 @@ export interface LawArticle {
 /** One section (节) of a chapter. */
 export interface LawSection {
   number: number;
-  /** e.g. "第一节". */
+  /** e.g. "第一节" ("第一節" in a traditional-character text). */
   label: string;
   title: string;
   firstArticle: number;
@@ -103,15 +113,19 @@ export class LawTextError extends Error {
   }
 }
 
-// 第N条 / 第N章 / 第N节: the numeral is captured loosely so that typos such as
-// 第十X条 produce a clear error instead of silently becoming running text.
-const ARTICLE = /^第([^\s条，。、；：]{1,12})条(?:[ \t\u3000]+|$)(.*)$/;
-const HEADING = /^(?:#{1,6}[ \t]*)?第([^\s章节条]{1,12})([章节])(?:[ \t\u3000]+(.*)|$)/;
+// 第N条 / 第N章 / 第N节 (traditional 條 / 節): the numeral is captured loosely
+// so that typos such as 第十X条 produce a clear error instead of silently
+// becoming running text. Groups: numeral, 条 or 條, the K of 之K, first text.
+const ARTICLE =
+  /^第[ \t]*([^\s条條，。、；：]{1,12}?)[ \t]*([条條])(?:之([一二三四五六七八九十]{1,3}))?(?:[ \t\u3000]+|$)(.*)$/;
+const HEADING = /^(?:#{1,6}[ \t]*)?第([^\s章节節条條]{1,12})([章节節])(?:[ \t\u3000]+(.*)|$)/;
 const MARKDOWN_HEADING = /^#{1,6}[ \t]/;
 const TITLE = /^#[ \t]+(.+)$/;
 const COMMENT = /^<!--.*-->$/;
 const ITEM = /^[（(]([一二三四五六七八九十]+)[）)][ \t\u3000]*(.*)$/;
 const ARABIC = /^\d+$/;
+// Taiwan's official texts number inserted articles 第 24-1 條.
+const ARABIC_SUB = /^(\d+)-(\d+)$/;
 
 /** Trims normal and full-width spaces (official texts indent with 　　). */
 function trimAll(text: string): string {
@@ -125,11 +139,38 @@ function normaliseTitle(text: string): string {
 
 const UNIT_OF = { article: "条", chapter: "章", section: "节" } as const;
 
+/** 条, 章 or 节, or the traditional form the text uses (條, 節). */
+type Unit = "条" | "條" | "章" | "节" | "節";
+
 /** "第二十四条" for (24, "条"); numbers Chinese numerals cannot show stay Arabic. */
-function labelOf(number: number, unit: "条" | "章" | "节"): string {
-  const numeral =
-    Number.isInteger(number) && number >= 1 && number <= 9999 ? intToChinese(number) : number;
-  return `第${numeral}${unit}`;
+function labelOf(number: number, unit: Unit): string {
+  return `第${numeralOf(number)}${unit}`;
+}
+
+function numeralOf(number: number): string {
+  return Number.isInteger(number) && number >= 1 && number <= 9999
+    ? intToChinese(number)
+    : String(number);
+}
+
+/** "24" for an ordinary article, "24-1" for 第二十四条之一. */
+function idOf(number: number, sub: number | undefined): string {
+  return sub === undefined ? String(number) : `${number}-${sub}`;
+}
+
+/**
+ * The article's id, used for its anchor (`#art-${articleId(article)}`) and in
+ * messages: "24" for 第二十四条, "24-1" for 第二十四条之一.
+ */
+export function articleId(article: Pick<LawArticle, "number" | "sub">): string {
+  return idOf(article.number, article.sub);
+}
+
+/** An article's number as read from its heading: 24, or 24 and 1 for 第二十四条之一. */
+interface ArticleNumber {
+  number: number;
+  sub?: number;
+  unit: "条" | "條";
 }
 
 /** Reads the number in 第…条/章/节, turning numeral errors into LawTextErrors. */
@@ -161,7 +202,8 @@ function toParagraph(text: string): LawParagraph {
 /** Mutable state of one parse. */
 interface ParseState {
   text: LawText;
-  seen: Map<number, number>;
+  /** Line of each article id seen so far, for the "appears twice" error. */
+  seen: Map<string, number>;
   chapter: LawChapter | undefined;
   section: LawSection | undefined;
   article: LawArticle | undefined;
@@ -193,7 +235,13 @@ function startChapter(state: ParseState, number: number, title: string, line: nu
   state.article = undefined;
 }
 
-function startSection(state: ParseState, number: number, title: string, line: number): void {
+function startSection(
+  state: ParseState,
+  number: number,
+  title: string,
+  unit: "节" | "節",
+  line: number,
+): void {
   const chapter = state.chapter;
   if (chapter === undefined) {
     throw new LawTextError(
@@ -212,7 +260,7 @@ function startSection(state: ParseState, number: number, title: string, line: nu
   }
   const section: LawSection = {
     number,
-    label: labelOf(number, "节"),
+    label: labelOf(number, unit),
     title,
     firstArticle: 0,
     lastArticle: 0,
@@ -223,39 +271,63 @@ function startSection(state: ParseState, number: number, title: string, line: nu
   state.article = undefined;
 }
 
-/** Checks that article `number` is the next one and not a duplicate. */
-function checkArticleNumber(state: ParseState, number: number, line: number): void {
-  const label = labelOf(number, "条");
-  const first = state.seen.get(number);
+/** Checks that the article is the next one and not a duplicate. */
+function checkArticleNumber(
+  state: ParseState,
+  at: ArticleNumber,
+  label: string,
+  line: number,
+): void {
+  const id = idOf(at.number, at.sub);
+  const first = state.seen.get(id);
   if (first !== undefined) {
     throw new LawTextError(
       line,
-      `article ${label} (${number}) appears twice; it was first at line ${first}`,
+      `article ${label} (${id}) appears twice; it was first at line ${first}`,
       "delete the repeated article or correct its number",
     );
   }
-  const previous = state.text.articles.at(-1)?.number ?? 0;
-  if (number !== previous + 1) {
-    const after = previous === 0 ? "is the first article" : `follows article ${previous}`;
+  const previous = state.text.articles.at(-1);
+  const previousId = previous === undefined ? undefined : articleId(previous);
+  if (at.sub !== undefined) {
+    // 第N条之K follows 第N条 (K = 1) or 第N条之(K-1).
+    const expectedId = idOf(at.number, at.sub === 1 ? undefined : at.sub - 1);
+    if (previousId === expectedId) return;
+    const after = previous === undefined ? "is the first article" : `follows article ${previousId}`;
     throw new LawTextError(
       line,
-      `article ${label} (${number}) ${after}; expected ${previous + 1}`,
+      `article ${label} (${id}) ${after}; it must follow article ${expectedId}`,
+      "an inserted article 第N条之一 comes straight after 第N条, 第N条之二 after 第N条之一; check the number",
+    );
+  }
+  const expected = (previous?.number ?? 0) + 1;
+  if (at.number !== expected) {
+    const after = previous === undefined ? "is the first article" : `follows article ${previousId}`;
+    throw new LawTextError(
+      line,
+      `article ${label} (${id}) ${after}; expected ${expected}`,
       "articles are numbered 1, 2, 3 … without gaps; check this number, or whether an article is missing or pasted twice",
     );
   }
 }
 
-function startArticle(state: ParseState, number: number, firstText: string, line: number): void {
-  checkArticleNumber(state, number, line);
-  state.seen.set(number, line);
-  const article: LawArticle = {
-    number,
-    label: labelOf(number, "条"),
-    chapter: state.chapter?.number ?? 0,
-    paragraphs: firstText === "" ? [] : [toParagraph(firstText)],
-    line,
-  };
+function startArticle(state: ParseState, at: ArticleNumber, firstText: string, line: number): void {
+  const label =
+    at.sub === undefined
+      ? labelOf(at.number, at.unit)
+      : `${labelOf(at.number, at.unit)}之${numeralOf(at.sub)}`;
+  checkArticleNumber(state, at, label, line);
+  state.seen.set(idOf(at.number, at.sub), line);
+  const { number, sub } = at;
+  const chapter = state.chapter?.number ?? 0;
+  // `sub` and `section` only when present, so that ordinary articles stay
+  // exactly as they were before 之一 was supported.
+  const article: LawArticle =
+    sub === undefined
+      ? { number, label, chapter, paragraphs: [], line }
+      : { number, sub, label, chapter, paragraphs: [], line };
   if (state.section !== undefined) article.section = state.section.number;
+  if (firstText !== "") article.paragraphs.push(toParagraph(firstText));
   for (const range of [state.chapter, state.section]) {
     if (range === undefined) continue;
     if (range.firstArticle === 0) range.firstArticle = number;
@@ -263,6 +335,19 @@ function startArticle(state: ParseState, number: number, firstText: string, line
   }
   state.text.articles.push(article);
   state.article = article;
+}
+
+/** Reads 第…条 / 第…条之K / 第 24-1 條 into an ArticleNumber. */
+function readArticleNumber(match: RegExpExecArray, line: number): ArticleNumber {
+  const numeral = match[1] ?? "";
+  const unit = match[2] === "條" ? "條" : "条";
+  const taiwan = ARABIC_SUB.exec(numeral);
+  if (taiwan !== null && match[3] === undefined && Number(taiwan[2]) >= 1) {
+    return { number: Number(taiwan[1]), sub: Number(taiwan[2]), unit };
+  }
+  const number = readNumber(numeral, "article", line);
+  if (match[3] === undefined) return { number, unit };
+  return { number, sub: readNumber(match[3], "article", line), unit };
 }
 
 /** Handles one non-blank line after the title. */
@@ -273,12 +358,12 @@ function readLine(state: ParseState, text: string, line: number): void {
     const number = readNumber(heading[1], kind, line);
     const title = normaliseTitle(heading[3] ?? "");
     if (kind === "chapter") startChapter(state, number, title, line);
-    else startSection(state, number, title, line);
+    else startSection(state, number, title, heading[2] === "節" ? "節" : "节", line);
     return;
   }
   const article = ARTICLE.exec(text);
   if (article?.[1] !== undefined) {
-    startArticle(state, readNumber(article[1], "article", line), trimAll(article[2] ?? ""), line);
+    startArticle(state, readArticleNumber(article, line), trimAll(article[4] ?? ""), line);
     return;
   }
   if (MARKDOWN_HEADING.test(text)) {
@@ -375,7 +460,7 @@ export function parseLawText(source: string): LawText {
 // Dates in headers: 2022年4月20日, or in Chinese digits 二〇二二年四月二十日.
 const DATE =
   /([0-9〇零一二三四五六七八九]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日/;
-const DATE_START = new RegExp(`(?<!根据)(?=(?:根据)?${DATE.source})`, "g");
+const DATE_START = new RegExp(`(?<!根[据據])(?=(?:根[据據])?${DATE.source})`, "g");
 const YEAR_DIGITS = "〇一二三四五六七八九";
 
 /** Converts one date part in Arabic or Chinese digits to a number. */
@@ -438,8 +523,9 @@ export function extractLawMetadata(text: LawText): LawMetadata {
       const note = dropUnbalancedBrackets(part).replace(/<([^<>]*)>/g, "〈$1〉");
       const date = chineseDateToIso(note);
       if (date === undefined) continue;
-      if (/通过$/.test(note) && metadata.adopted === undefined) metadata.adopted = date;
-      else if (/修订|修正/.test(note)) metadata.revisions.push({ date, note });
+      // 通過 and 修訂 are the traditional forms.
+      if (/通[过過]$/.test(note) && metadata.adopted === undefined) metadata.adopted = date;
+      else if (/修[订訂]|修正/.test(note)) metadata.revisions.push({ date, note });
     }
   }
   return metadata;

@@ -1,11 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { CliError } from "../cli/cli-error.ts";
 import { checkKnowledgeBase } from "../content-check/check.ts";
 import { ID_PATTERN, parseLessonPath } from "../content-paths.ts";
 import type { Problem } from "../problems.ts";
 import { appendGlossaryTerm, GlossaryClash } from "./glossary.ts";
 import { hasChinese, pinyinOf, slugFromTitle } from "./slug.ts";
 import { caseMdx, courseYaml, lessonMdx, policyMdx } from "./templates.ts";
+import { localToday } from "./today.ts";
 
 /** What `npm run new` can create. */
 export const ENTITY_KINDS = ["course", "lesson", "policy", "case", "term"] as const;
@@ -45,23 +47,13 @@ export interface ScaffoldResult {
 }
 
 /** A refusal with the exit code to use: 1 (content: exists, invalid) or 2 (usage). */
-export class ScaffoldError extends Error {
-  readonly code: 1 | 2;
-  readonly hint: string | undefined;
+export class ScaffoldError extends CliError {
   /** The check's report on the new entry, when that is why it was refused. */
   problems: Problem[] = [];
-  constructor(code: 1 | 2, message: string, hint?: string) {
-    super(message);
-    this.code = code;
-    this.hint = hint;
-  }
 }
 
-/** Today's date in the local time zone as YYYY-MM-DD. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+// Kept in its own module so that import-law does not load the checker.
+export { localToday } from "./today.ts";
 
 /** Folder names under content/courses that have a course.yaml. */
 export function listCourses(contentDir: string): string[] {

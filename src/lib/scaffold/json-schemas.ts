@@ -35,7 +35,8 @@ type JsonObject = Record<string, unknown>;
 
 /**
  * One schema as JSON text. Dates are a preprocess + transform in zod, which
- * JSON Schema cannot express, so they are written as `format: date` strings,
+ * JSON Schema cannot express, so they are written as `format: date` strings
+ * with a pattern for the years 1949–2100,
  * and required again where the zod field is required (zod sees a preprocess
  * input as optional).
  */
@@ -47,10 +48,11 @@ export function jsonSchemaText(name: JsonSchemaName): string {
       const target = jsonSchema as JsonObject;
       if (zodSchema === DateSchema) {
         for (const key of Object.keys(target)) delete target[key];
+        // Years 1949–2100, as DATE_RANGE in src/schemas/common.ts.
         Object.assign(target, {
           type: "string",
           format: "date",
-          pattern: "^\\d{4}-\\d{2}-\\d{2}$",
+          pattern: "^(?:19(?:49|[5-9]\\d)|20\\d\\d|2100)-\\d{2}-\\d{2}$",
         });
         return;
       }
