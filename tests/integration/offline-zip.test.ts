@@ -195,6 +195,11 @@ describe("serve.mjs in the unpacked copy", () => {
     expect(redirect.status).toBe(301);
     expect(redirect.headers.get("location")).toBe("/courses/");
     expect((await fetch(`${origin}/no-such-page/`)).status).toBe(404);
+    // `//x//courses` once answered `Location: //courses/`, which browsers read as another host.
+    const doubled = await fetch(`${origin}//courses`, { redirect: "manual" });
+    expect(doubled.headers.get("location")).toBe("/courses/");
+    const hostLike = await fetch(`${origin}//x//courses`, { redirect: "manual" });
+    expect(hostLike.headers.get("location") ?? "").not.toMatch(/^[/\\]{2}/);
     for (const path of ["/%2e%2e/serve.mjs", "/..%2fserve.mjs", "/%2e%2e%2f%2e%2e%2fetc/passwd"]) {
       const response = await fetch(`${origin}${path}`);
       expect(response.status, path).toBe(404);

@@ -516,8 +516,9 @@ describe("npm run serve under abuse", () => {
     })();
     const replies = await Promise.all(
       Array.from({ length: 200 }, () => send(port, "/vanishing/race.html")),
-    );
-    racing = false;
+    ).finally(() => {
+      racing = false;
+    });
     await churn;
     for (const reply of replies) expect([200, 404]).toContain(reply.status);
   });
