@@ -20,7 +20,8 @@ Options:
   --host <address>  address to listen on (default 127.0.0.1: this computer only;
                     use --host 0.0.0.0 to share the site on the local network)
   --port <number>   port to listen on (default 4321; 0 picks a free port)
-  --root <dir>      the built site folder (default dist)
+  --root <dir>      the built site folder (default dist), or a symlink to it;
+                    switching the symlink is picked up by the next request
   --base <path>     URL path the site was built for (default: "base" in
                     content/site.yaml, else /)
   -h, --help        show this help

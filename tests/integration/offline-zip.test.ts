@@ -129,6 +129,31 @@ describe("offline copy under a base path", () => {
   });
 });
 
+describe("offline copy without dot-files", () => {
+  it("leaves .env, .git/ and other dot-files out of the zip, keeps .well-known/", () => {
+    const site = join(work, "dotted");
+    for (const [name, content] of [
+      ["index.html", "<!doctype html><p>home</p>"],
+      [".env", "SECRET=1"],
+      [".git/config", "[core]"],
+      ["courses/.DS_Store", "x"],
+      [".well-known/security.txt", "Contact: mailto:it@union.example"],
+    ] as const) {
+      mkdirSync(dirname(join(site, name)), { recursive: true });
+      writeFileSync(join(site, name), content);
+    }
+    const out = join(work, "dotted.zip");
+    createOfflineZip({ root: site, out, base: "/", siteName: "KB", date: new Date() });
+    const names = Object.keys(unzipSync(readFileSync(out))).filter((name) =>
+      name.startsWith("dotted/site/"),
+    );
+    expect(names.sort()).toEqual([
+      "dotted/site/.well-known/security.txt",
+      "dotted/site/index.html",
+    ]);
+  });
+});
+
 describe("serve.mjs in the unpacked copy", () => {
   let server: ChildProcess | undefined;
   let origin = "";
@@ -170,6 +195,11 @@ describe("serve.mjs in the unpacked copy", () => {
     expect(redirect.status).toBe(301);
     expect(redirect.headers.get("location")).toBe("/courses/");
     expect((await fetch(`${origin}/no-such-page/`)).status).toBe(404);
+    // `//x//courses` once answered `Location: //courses/`, which browsers read as another host.
+    const doubled = await fetch(`${origin}//courses`, { redirect: "manual" });
+    expect(doubled.headers.get("location")).toBe("/courses/");
+    const hostLike = await fetch(`${origin}//x//courses`, { redirect: "manual" });
+    expect(hostLike.headers.get("location") ?? "").not.toMatch(/^[/\\]{2}/);
     for (const path of ["/%2e%2e/serve.mjs", "/..%2fserve.mjs", "/%2e%2e%2f%2e%2e%2fetc/passwd"]) {
       const response = await fetch(`${origin}${path}`);
       expect(response.status, path).toBe(404);

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { request as httpRequest, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -327,6 +327,41 @@ describe("createSiteServer: base path", () => {
     expect(outside.status).toBe(404);
     expect(outside.body.toString()).toContain("Page not found");
     expect((await get(kb.port, "/kbx/")).status).toBe(404);
+  });
+});
+
+describe("createSiteServer: the site folder changes under it", () => {
+  it("follows an atomic symlink switch and survives deleting the old folder", async () => {
+    const dir = mkdtempSync(join(tmp, "switch-"));
+    write(dir, "releases/a/index.html", "release A");
+    write(dir, "releases/b/index.html", "release B");
+    symlinkSync(join(dir, "releases/a"), join(dir, "current"));
+    const lines: string[] = [];
+    const live = await start({ root: join(dir, "current"), log: (line) => lines.push(line) });
+    try {
+      expect((await get(live.port, "/")).body.toString()).toBe("release A");
+      symlinkSync(join(dir, "releases/b"), join(dir, "current.new"));
+      renameSync(join(dir, "current.new"), join(dir, "current"));
+      expect((await get(live.port, "/")).body.toString()).toBe("release B");
+      rmSync(join(dir, "releases/a"), { recursive: true });
+      expect((await get(live.port, "/")).status).toBe(200);
+      // A non-atomic switch (rm, then ln) leaves a gap: 503 and one log line, not a crash.
+      rmSync(join(dir, "current"));
+      expect((await get(live.port, "/")).status).toBe(503);
+      expect((await get(live.port, "/")).status).toBe(503);
+      symlinkSync(join(dir, "releases/b"), join(dir, "current"));
+      expect((await get(live.port, "/")).status).toBe(200);
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toContain("is missing (ENOENT)");
+    } finally {
+      live.server.close();
+    }
+  });
+
+  it("redirects //guide/intro to /guide/intro/, never to another host", async () => {
+    const reply = await get(port, "//guide/intro");
+    expect(reply.status).toBe(302);
+    expect(reply.headers.location).toBe("/guide/intro/");
   });
 });
 

@@ -69,11 +69,21 @@ export function offlineZipName(date: Date): string {
   return `union-kb-site-${date.toISOString().slice(0, 10)}.zip`;
 }
 
-/** Every file under `root`, as sorted `/`-separated relative paths. */
+/**
+ * Dot-files and dot-folders (`.env`, `.git/`, an editor's `.DS_Store`) are never part of a
+ * built site and must not travel on a USB stick; `.well-known/` is the exception, as in
+ * `npm run serve`.
+ */
+function isHidden(name: string): boolean {
+  return name.startsWith(".") && name !== ".well-known";
+}
+
+/** Every file under `root` that belongs to the site (no dot-files), as sorted `/`-separated paths. */
 export function listSiteFiles(root: string): string[] {
   const files: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (isHidden(entry.name)) continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.isFile()) files.push(relative(root, path).split(sep).join("/"));

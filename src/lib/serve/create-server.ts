@@ -1,8 +1,7 @@
 import { realpathSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFile, realpath } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { relative, resolve, sep } from "node:path";
-import sirv, { type RequestHandler } from "sirv";
+import { resolve } from "node:path";
 import { cacheControlFor, REVALIDATE } from "./cache-policy.ts";
 import { negotiateEncoding } from "./encoding.ts";
 import { contentTypeFor, isCompressible, isHtml } from "./mime.ts";
@@ -10,54 +9,64 @@ import { parseRange } from "./range.ts";
 import { normalizeBase, parseRequestTarget, routeBase } from "./request-path.ts";
 import { findInside, resolveFile, type SiteFile } from "./resolve-file.ts";
 import { redirect, sendText, setSecurityHeaders } from "./responses.ts";
-import { etagFor, isNotModified, rangeStillValid, sendFile } from "./send-file.ts";
+import {
+  isNotModified,
+  type OpenedFile,
+  openSiteFile,
+  rangeStillValid,
+  sendFile,
+  setValidators,
+} from "./send-file.ts";
 
 /** Options for {@link createSiteServer}. */
 export interface SiteServerOptions {
-  /** Built site folder (usually `dist`). Must exist. */
+  /** Built site folder (usually `dist`), or a symlink to it. Must exist at start. */
   root: string;
   /** URL prefix the site was built for (Astro `base`), e.g. `/kb/`. Defaults to `/`. */
   base?: string | undefined;
   /** Content-Security-Policy value added to HTML responses, if given. */
   csp?: string | undefined;
+  /** Where one-line problem reports go (default `console.error`). */
+  log?: ((line: string) => void) | undefined;
 }
 
 interface Context {
-  rootReal: string;
+  /** The root as given (not resolved): a symlink switch must be seen on the next request. */
+  root: string;
   base: string;
   csp: string | undefined;
-  plain: RequestHandler;
+  log: (line: string) => void;
+  /** Set while the root is missing, so a gap in a non-atomic switch is logged once. */
+  rootMissing: boolean;
 }
 
 /** Below this size compression saves less than the extra round of CPU and headers costs. */
 const MIN_COMPRESS_BYTES = 1024;
+/** Longer request targets are refused with 414; no page of a built site comes near it. */
+const MAX_URL_LENGTH = 8192;
 
 /**
  * Creates (but does not start) an HTTP server for a built Union KB site, hardened for hosting on
- * a LAN: only GET/HEAD, no path traversal or symlink escapes, gzip/brotli for text, long caching
- * for hashed assets, the site's own 404 page, and Range support for PDFs and media.
+ * a LAN: only GET/HEAD, no path traversal, symlink escapes or dot-files, gzip/brotli for text,
+ * long caching for hashed assets, conditional requests, the site's own 404 page, and Range
+ * support for PDFs and media. The root is resolved again on every request, so a rebuilt
+ * `dist/` or a switched `current -> releases/…` symlink is served without a restart. A request
+ * that fails (a file it may not read, one removed under it) gets 500/404 and a log line; the
+ * server stays up.
  * @throws Error when `root` is not an existing directory or `base` is not a valid path prefix.
  */
 export function createSiteServer(options: SiteServerOptions): Server {
-  const rootReal = realpathSync(resolve(options.root));
-  if (!statSync(rootReal).isDirectory()) throw new Error(`Not a directory: ${options.root}`);
-  const context: Omit<Context, "plain"> = {
-    rootReal,
+  const root = resolve(options.root);
+  if (!statSync(realpathSync(root)).isDirectory()) throw new Error(`Not a directory: ${root}`);
+  const ctx: Context = {
+    root,
     base: normalizeBase(options.base ?? "/"),
     csp: options.csp,
+    log: options.log ?? ((line) => console.error(line)),
+    rootMissing: false,
   };
-  // sirv serves the plain whole-file responses (with its ETag/304 handling). dev mode looks files
-  // up per request, so a rebuilt dist/ is picked up without restarting the server.
-  const plain = sirv(rootReal, {
-    dev: true,
-    etag: true,
-    extensions: [],
-    dotfiles: true,
-    onNoMatch: (req, res) => void sendNotFound(ctx, req, res).catch((e) => fail(res, e)),
-  });
-  const ctx: Context = { ...context, plain };
   return createServer((req, res) => {
-    handleRequest(ctx, req, res).catch((error: unknown) => fail(res, error));
+    handleRequest(ctx, req, res).catch((error: unknown) => fail(ctx, req, res, error));
   });
 }
 
@@ -67,45 +76,107 @@ async function handleRequest(ctx: Context, req: IncomingMessage, res: ServerResp
     res.setHeader("Allow", "GET, HEAD");
     return sendText(res, 405, "Method Not Allowed");
   }
-  const target = parseRequestTarget(req.url ?? "");
+  const url = req.url ?? "";
+  if (url.length > MAX_URL_LENGTH) return sendText(res, 414, "URI Too Long");
+  const target = parseRequestTarget(url);
   if (!target) return sendText(res, 400, "Bad Request");
   const route = routeBase(target, ctx.base);
   if (route.kind === "redirect") return redirect(res, route.location);
-  if (route.kind === "outside") return sendNotFound(ctx, req, res);
-  const found = await resolveFile(ctx.rootReal, route.rel);
-  if (found.kind === "missing") return sendNotFound(ctx, req, res);
+  const rootReal = await currentRoot(ctx);
+  if (rootReal === undefined) {
+    res.setHeader("Retry-After", "5");
+    return sendText(res, 503, "Service Unavailable");
+  }
+  if (route.kind === "outside") return sendNotFound(ctx, rootReal, req, res);
+  const found = await resolveFile(rootReal, route.rel);
+  if (found.kind === "missing") return sendNotFound(ctx, rootReal, req, res);
   if (found.kind === "add-slash") return redirect(res, `${target.rawPath}/${target.query}`);
-  return serveFile(ctx, req, res, found.file);
+  return serveFile(ctx, rootReal, req, res, found.file);
 }
 
-/** Chooses between a byte range, an on-the-fly compressed body and sirv's plain response. */
-function serveFile(ctx: Context, req: IncomingMessage, res: ServerResponse, file: SiteFile) {
-  setContentHeaders(ctx, res, file.rel);
-  const { size } = file.stats;
-  const range = rangeStillValid(req, file.stats)
-    ? parseRange(req.headers.range, size)
+/**
+ * The site folder's real path for this request. One realpath per request is a few
+ * microseconds and is what makes an atomic symlink switch take effect at once (and keeps
+ * working after the old folder is deleted). `undefined` while the folder is missing.
+ */
+async function currentRoot(ctx: Context): Promise<string | undefined> {
+  try {
+    const real = await realpath(ctx.root);
+    if (ctx.rootMissing) ctx.log(`serve: the site folder ${ctx.root} is back; serving again.`);
+    ctx.rootMissing = false;
+    return real;
+  } catch (error) {
+    if (!ctx.rootMissing) {
+      const code = (error as NodeJS.ErrnoException).code ?? "error";
+      ctx.log(
+        `serve: 503 the site folder ${ctx.root} is missing (${code}); answering 503 until it is back. ` +
+          "Hint: switch releases with a symlink and mv, which never leaves a gap.",
+      );
+    }
+    ctx.rootMissing = true;
+    return undefined;
+  }
+}
+
+/** Answers 304, a byte range, a compressed body or the plain file. */
+async function serveFile(
+  ctx: Context,
+  rootReal: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: SiteFile,
+) {
+  const opened = await openSiteFile(file.abs);
+  if (!("handle" in opened)) {
+    ctx.log(
+      opened.status === 404
+        ? `serve: 404 ${file.rel}: the file went away before it could be opened (${opened.code}); was the site being rebuilt?`
+        : `serve: 500 ${file.rel}: cannot read the file (${opened.code}). Hint: the user running the server needs read access to every file of the site (chmod -R a+rX on the site folder).`,
+    );
+    if (opened.status === 404) return sendNotFound(ctx, rootReal, req, res);
+    return sendText(res, 500, "Internal Server Error");
+  }
+  try {
+    respondWithFile(ctx, req, res, file.rel, opened);
+  } catch (error) {
+    await opened.handle.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+function respondWithFile(
+  ctx: Context,
+  req: IncomingMessage,
+  res: ServerResponse,
+  rel: string,
+  file: OpenedFile,
+): void {
+  const { stats } = file;
+  setContentHeaders(ctx, res, rel);
+  setValidators(res, stats);
+  // RFC 9110 §13.2.2: the cache validators are evaluated before Range.
+  if (isNotModified(req, stats)) {
+    void file.handle.close().catch(() => undefined);
+    res.statusCode = 304;
+    res.end();
+    return;
+  }
+  const range = rangeStillValid(req, stats)
+    ? parseRange(req.headers.range, stats.size)
     : { kind: "full" as const };
   if (range.kind === "unsatisfiable") {
-    res.setHeader("Content-Range", `bytes */${size}`);
-    return sendText(res, 416, "Range Not Satisfiable");
+    void file.handle.close().catch(() => undefined);
+    res.setHeader("Content-Range", `bytes */${stats.size}`);
+    sendText(res, 416, "Range Not Satisfiable");
+    return;
   }
-  if (range.kind === "partial") return sendFile(req, res, file, { range });
   const encoding =
-    isCompressible(file.rel) && size >= MIN_COMPRESS_BYTES
+    range.kind === "full" && isCompressible(rel) && stats.size >= MIN_COMPRESS_BYTES
       ? negotiateEncoding(req.headers["accept-encoding"])
       : undefined;
-  const sirvUrl = toSirvUrl(ctx.rootReal, file.abs);
-  if (encoding === undefined && sirvUrl !== undefined) {
-    // The Range header (if any) was judged unusable above; sirv must not parse it again.
-    delete req.headers.range;
-    req.url = sirvUrl;
-    return ctx.plain(req, res);
-  }
-  if (isNotModified(req, etagFor(file.stats))) {
-    res.statusCode = 304;
-    return res.end();
-  }
-  return sendFile(req, res, file, { encoding });
+  sendFile(req, res, file, { encoding, range: range.kind === "partial" ? range : undefined }, (e) =>
+    ctx.log(`serve: ${rel}: reading failed mid-transfer (${errorCode(e)}); the response was cut.`),
+  );
 }
 
 function setContentHeaders(ctx: Context, res: ServerResponse, rel: string): void {
@@ -116,18 +187,14 @@ function setContentHeaders(ctx: Context, res: ServerResponse, rel: string): void
   if (ctx.csp && isHtml(rel)) res.setHeader("Content-Security-Policy", ctx.csp);
 }
 
-/**
- * URL that makes sirv open exactly `abs` (already verified to be inside the root). sirv decodes
- * with decodeURI, which cannot round-trip `?` or `#`; such rare names are served by our own code.
- */
-function toSirvUrl(rootReal: string, abs: string): string | undefined {
-  const rel = relative(rootReal, abs).split(sep).join("/");
-  return /[?#]/.test(rel) ? undefined : `/${encodeURI(rel)}`;
-}
-
 /** The site's own 404.html (status 404) when the build has one, plain text otherwise. */
-async function sendNotFound(ctx: Context, req: IncomingMessage, res: ServerResponse) {
-  const page = await findInside(ctx.rootReal, "404.html");
+async function sendNotFound(
+  ctx: Context,
+  rootReal: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
+  const page = await findInside(rootReal, "404.html");
   const body = page && (await readFile(page.abs).catch(() => undefined));
   if (!body) return sendText(res, 404, "Not Found");
   res.statusCode = 404;
@@ -138,9 +205,14 @@ async function sendNotFound(ctx: Context, req: IncomingMessage, res: ServerRespo
   res.end(req.method === "HEAD" ? undefined : body);
 }
 
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
+}
+
 /** Last-resort handler: a bug or disk error must not take the whole server down. */
-function fail(res: ServerResponse, error: unknown): void {
-  console.error("serve: request failed:", error instanceof Error ? error.message : error);
+function fail(ctx: Context, req: IncomingMessage, res: ServerResponse, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  ctx.log(`serve: 500 ${(req.url ?? "").slice(0, 200)}: ${message}`);
   if (res.headersSent) res.destroy();
   else sendText(res, 500, "Internal Server Error");
 }

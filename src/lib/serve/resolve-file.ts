@@ -1,6 +1,6 @@
 import type { Stats } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
-import { join, sep } from "node:path";
+import { join, relative, sep } from "node:path";
 
 /** A file that exists inside the site root (after resolving symlinks). */
 export interface SiteFile {
@@ -23,9 +23,17 @@ export function isInside(root: string, candidate: string): boolean {
 }
 
 /**
+ * Dot-files (`.env`, `.git/`) are never part of a built site; `.well-known` is the exception.
+ * `rel` is `/`-separated or uses the platform separator.
+ */
+function isHidden(rel: string): boolean {
+  return rel.split(/[\\/]/).some((segment) => segment.startsWith(".") && segment !== ".well-known");
+}
+
+/**
  * Looks up one root-relative path. Resolving with realpath before the containment check means
  * a symlink inside the build that points elsewhere on the disk is treated as missing rather
- * than followed.
+ * than followed; so is one that points at a dot-file inside it.
  */
 export async function findInside(rootReal: string, rel: string): Promise<SiteFile | undefined> {
   let real: string;
@@ -34,14 +42,9 @@ export async function findInside(rootReal: string, rel: string): Promise<SiteFil
   } catch {
     return undefined;
   }
-  if (!isInside(rootReal, real)) return undefined;
+  if (!isInside(rootReal, real) || isHidden(relative(rootReal, real))) return undefined;
   const stats = await stat(real).catch(() => undefined);
   return stats?.isFile() ? { abs: real, rel, stats } : undefined;
-}
-
-/** Dot-files (`.env`, `.git/`) are never part of a built site; `.well-known` is the exception. */
-function isHidden(rel: string): boolean {
-  return rel.split("/").some((segment) => segment.startsWith(".") && segment !== ".well-known");
 }
 
 /**

@@ -10,12 +10,22 @@ export function sendText(res: ServerResponse, status: number, message: string): 
 }
 
 /**
- * Temporary (302) redirect: a kiosk browser would remember a 301 forever, which hurts if the
- * site is later rebuilt with a different base path.
+ * A Location that stays on this server. Browsers read `//host/…` and `/\host/…` as "another
+ * host" (protocol-relative), so `GET //courses` must not be answered with `//courses/`: leading
+ * slashes and backslashes are folded into one `/`.
+ */
+export function sameOriginLocation(location: string): string {
+  return location.replace(/^[/\\]+/, "/");
+}
+
+/**
+ * Temporary (302) redirect to a path on this server: a kiosk browser would remember a 301
+ * forever, which hurts if the site is later rebuilt with a different base path.
  */
 export function redirect(res: ServerResponse, location: string): void {
-  res.setHeader("Location", location);
-  sendText(res, 302, `Found: ${location}`);
+  const safe = sameOriginLocation(location);
+  res.setHeader("Location", safe);
+  sendText(res, 302, `Found: ${safe}`);
 }
 
 /** Headers every response carries, whatever its status. */

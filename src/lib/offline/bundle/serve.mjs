@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Serves the offline copy (the site/ folder next to this file) with nothing but Node.js 18+.
 // Usage: node serve.mjs [--port 8080] [--host 127.0.0.1]   (--host 0.0.0.0 shares it on the LAN)
-import { createReadStream, statSync } from "node:fs";
+import { constants, realpathSync, statSync } from "node:fs";
+import { open } from "node:fs/promises";
 import { createServer } from "node:http";
 import { networkInterfaces } from "node:os";
-import { dirname, extname, join, resolve, sep } from "node:path";
+import { dirname, extname, join, relative, resolve, sep } from "node:path";
+import { pipeline } from "node:stream";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "site");
@@ -37,55 +39,132 @@ const TYPES = {
   ".webmanifest": "application/manifest+json",
 };
 
-/** The file for a URL path, or null; never anything outside site/. */
-function findFile(urlPath) {
+const MAX_URL_LENGTH = 8192;
+// Opening a FIFO would block until a writer appears; O_NONBLOCK makes it return at once.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** The real path of site/, looked up once (the copy does not move while it is served). */
+let rootReal = root;
+try {
+  rootReal = realpathSync(root);
+} catch {
+  // Reported by the first request (404); the banner still shows where the site is expected.
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+
+/** Dot-files and dot-folders (`.env`, `.git/`) are not part of a site; `.well-known/` is. */
+function isHidden(path) {
+  return path.split(/[\\/]/).some((part) => part.startsWith(".") && part !== ".well-known");
+}
+
+/**
+ * The file for a raw URL path (still percent-encoded), or null: never anything outside site/,
+ * no dot-files or dot-folders (`.env`, `.git/`; `.well-known/` is the exception), no `.`/`..`
+ * segments, encoded slashes, backslashes or control characters.
+ */
+function findFile(rawPath) {
+  if (/\\|%5c|%2f|%00/i.test(rawPath)) return null;
   let path;
   try {
-    path = decodeURIComponent(urlPath);
+    path = decodeURIComponent(rawPath);
   } catch {
     return null;
   }
-  if (path.includes("\0")) return null;
-  let file = resolve(root, `.${path}`);
-  if (file !== root && !file.startsWith(root + sep)) return null;
+  if (CONTROL_CHARS.test(path) || isHidden(path)) return null;
+  let file = resolve(rootReal, `.${path}`);
   try {
     if (statSync(file).isDirectory()) file = join(file, "index.html");
-    return statSync(file).isFile() ? file : null;
+    // A symlink in the copy must not lead out of it.
+    const real = realpathSync(file);
+    if (!real.startsWith(rootReal + sep) || isHidden(relative(rootReal, real))) return null;
+    return statSync(real).isFile() ? real : null;
   } catch {
     return null;
   }
 }
 
-function send(res, status, file, method) {
+/** Answers with a file, or with 404/500 and one log line when it cannot be opened. */
+async function send(req, res, status, file) {
+  let handle;
+  let size;
+  try {
+    handle = await open(file, OPEN_FLAGS);
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw Object.assign(new Error("not a file"), { code: "ENOENT" });
+    size = stats.size;
+  } catch (error) {
+    await handle?.close().catch(() => {});
+    const name = relative(rootReal, file);
+    const code = error.code ?? "EIO";
+    if (["ENOENT", "ENOTDIR", "ELOOP"].includes(code)) {
+      console.error(`404 ${name}: the file went away before it could be opened (${code}).`);
+      return status === 404 ? sendText(res, 404, "Not found") : sendNotFound(req, res);
+    }
+    console.error(`500 ${name}: cannot read the file (${code}). Check its permissions.`);
+    return sendText(res, 500, "Internal server error");
+  }
   res.writeHead(status, {
     "Content-Type": TYPES[extname(file).toLowerCase()] ?? "application/octet-stream",
-    "Content-Length": statSync(file).size,
+    "Content-Length": size,
     "X-Content-Type-Options": "nosniff",
   });
-  if (method === "HEAD") res.end();
-  else createReadStream(file).pipe(res);
+  if (req.method === "HEAD") {
+    res.end();
+    await handle.close().catch(() => {});
+    return;
+  }
+  pipeline(handle.createReadStream(), res, (error) => {
+    if (error && error.code !== "ERR_STREAM_PREMATURE_CLOSE") {
+      console.error(
+        `${relative(rootReal, file)}: reading failed (${error.code ?? error.message}).`,
+      );
+    }
+  });
+}
+
+function sendText(res, status, text, headers = {}) {
+  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", ...headers }).end(text);
+}
+
+/** The site's own 404 page when it has one. */
+function sendNotFound(req, res) {
+  const page = findFile("/404.html");
+  return page ? send(req, res, 404, page) : sendText(res, 404, "Not found");
+}
+
+async function answer(req, res) {
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    return sendText(res, 405, "Method not allowed", { Allow: "GET, HEAD" });
+  }
+  const url = req.url ?? "";
+  if (url.length > MAX_URL_LENGTH) return sendText(res, 414, "URI too long");
+  if (!url.startsWith("/")) return sendText(res, 400, "Bad request");
+  const queryAt = url.indexOf("?");
+  const rawPath = queryAt === -1 ? url : url.slice(0, queryAt);
+  const query = queryAt === -1 ? "" : url.slice(queryAt);
+  const file = findFile(rawPath);
+  if (
+    file &&
+    !rawPath.endsWith("/") &&
+    file.endsWith(`${sep}index.html`) &&
+    !rawPath.endsWith(".html")
+  ) {
+    // Leading slashes folded into one: `//courses/` would send the browser to a host "courses".
+    const location = `/${rawPath.replace(/^\/+/, "")}/${query}`;
+    return sendText(res, 301, location, { Location: location });
+  }
+  if (file) return send(req, res, 200, file);
+  return sendNotFound(req, res);
 }
 
 const server = createServer((req, res) => {
-  const url = new URL(req.url ?? "/", "http://localhost");
-  if (req.method !== "GET" && req.method !== "HEAD") {
-    res.writeHead(405, { Allow: "GET, HEAD" }).end();
-    return;
-  }
-  const file = findFile(url.pathname);
-  if (
-    file &&
-    !url.pathname.endsWith("/") &&
-    file.endsWith(`${sep}index.html`) &&
-    !url.pathname.endsWith(".html")
-  ) {
-    res.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
-    return;
-  }
-  if (file) return send(res, 200, file, req.method);
-  const notFound = findFile("/404.html");
-  if (notFound) return send(res, 404, notFound, req.method);
-  res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not found");
+  answer(req, res).catch((error) => {
+    console.error(`500 ${(req.url ?? "").slice(0, 200)}: ${error.message}`);
+    if (res.headersSent) res.destroy();
+    else sendText(res, 500, "Internal server error");
+  });
 });
 
 server.on("error", (error) => {
