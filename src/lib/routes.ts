@@ -17,7 +17,8 @@ export const routes = {
   lesson: (course: string, slug: string) => `/courses/${course}/${slug}/`,
   policies: (locale: Locale = "zh-CN") => `${localePrefix(locale)}policies/`,
   policy: (id: string) => `/policies/${id}/`,
-  article: (policy: string, article: number) => `/policies/${policy}/#art-${article}`,
+  /** An article's anchor on its policy page: `24`, or `24-1` for 第二十四条之一. */
+  article: (policy: string, article: number | string) => `/policies/${policy}/#art-${article}`,
   cases: (locale: Locale = "zh-CN") => `${localePrefix(locale)}cases/`,
   case: (id: string) => `/cases/${id}/`,
   topics: (locale: Locale = "zh-CN") => `${localePrefix(locale)}topics/`,

@@ -18,6 +18,7 @@ import type { Locale } from "../../schemas/common.ts";
 import type { GlossaryTerm } from "../../schemas/glossary.ts";
 import type { Topic } from "../../schemas/topic.ts";
 import { type KnowledgeBase, loadKnowledgeBase } from "../content-check/load.ts";
+import { articleId } from "../law/parse-law-text.ts";
 import { joinBase, routes } from "../routes.ts";
 import { restoreSearchIndex, saveSearchIndex, searchInputDigest } from "../search-index-cache.ts";
 import {
@@ -377,7 +378,8 @@ export function articleRecords(kb: KnowledgeBase, base: string): WeightedRecord[
     if (status === "superseded" || status === "repealed") return [];
     const topicLabels = topics.flatMap((id) => topicById.get(id) ?? []);
     return text.articles.flatMap((article) => {
-      const key = `${policy.id}#${article.number}`;
+      // Citations name whole articles (24); 第二十四条之一 (24-1) is keyed apart.
+      const key = `${policy.id}#${articleId(article)}`;
       const summary = keyNotes.get(key);
       const cited = notes.get(key);
       if (!summary && !cited) return [];
@@ -387,7 +389,7 @@ export function articleRecords(kb: KnowledgeBase, base: string): WeightedRecord[
       const type = t("zh-CN", "type.policy");
       return [
         {
-          url: joinBase(base, routes.article(policy.id, article.number)),
+          url: joinBase(base, routes.article(policy.id, articleId(article))),
           language: "zh-cn",
           title: `${shortTitle} ${article.label}`,
           parts: [
