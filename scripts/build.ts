@@ -120,7 +120,8 @@ function checkContent(): Problem[] {
   try {
     return JSON.parse(checked.stdout) as Problem[];
   } catch {
-    console.error(`\nThe content check did not finish (exit code ${checked.status}).`);
+    const why = checked.error?.message ?? describeChildExit(checked.status, checked.signal, "It");
+    console.error(`\nThe content check did not finish. ${why ?? ""}`.trimEnd());
     process.exit(EXIT.content);
   }
 }

@@ -156,10 +156,10 @@ describe("memory", () => {
   const GB = 1024 ** 3;
 
   it("estimates the peak from the measured sizes", () => {
-    // Measured (all processes): 1,000 entries 1.10 GB, 5,000 2.26 GB, 20,000 5.5 GB.
-    expect(estimateBuildMemory(1_000) / GB).toBeCloseTo(1.08, 1);
-    expect(estimateBuildMemory(5_000) / GB).toBeCloseTo(2.02, 1);
-    expect(estimateBuildMemory(20_000) / GB).toBeCloseTo(5.54, 1);
+    // Measured (all processes): 1,000 entries 1.10-1.18 GB, 5,000 2.26 GB, 20,000 5.5 GB.
+    expect(estimateBuildMemory(1_000) / GB).toBeCloseTo(1.13, 1);
+    expect(estimateBuildMemory(5_000) / GB).toBeCloseTo(2.07, 1);
+    expect(estimateBuildMemory(20_000) / GB).toBeCloseTo(5.59, 1);
     expect(estimateBuildMemory(20_000, true)).toBeLessThan(estimateBuildMemory(20_000));
   });
 
@@ -170,9 +170,9 @@ describe("memory", () => {
     expect(memoryProblem(20_000, machine(5), false)).toBeUndefined();
     const tight = memoryProblem(20_000, machine(4), false);
     expect(tight).toBe(
-      "Not enough memory to build 20,000 entries: this machine has 4.0 GB, the build needs about 5.5 GB at its peak and would most likely be stopped part-way.\n" +
-        'Expected: at least 4.4 GB of memory (docs/operating.md, "Memory").\n' +
-        "Hint: build with less memory, more slowly: UNION_KB_LOW_MEMORY=1 npm run build (about 4.8 GB); or build on a machine with more memory. UNION_KB_SKIP_MEMORY_CHECK=1 builds anyway.",
+      "Not enough memory to build 20,000 entries: this machine has 4.0 GB, the build needs about 5.6 GB at its peak and would most likely be stopped part-way.\n" +
+        'Expected: at least 4.5 GB of memory (docs/operating.md, "Memory").\n' +
+        "Hint: build with less memory, more slowly: UNION_KB_LOW_MEMORY=1 npm run build (about 4.9 GB); or build on a machine with more memory. UNION_KB_SKIP_MEMORY_CHECK=1 builds anyway.",
     );
     expect(memoryProblem(20_000, machine(4), true)).toBeUndefined();
     const small = memoryProblem(20_000, { bytes: 2 * GB, source: "container" }, true);
@@ -226,6 +226,7 @@ describe("how Astro's process ended", () => {
     expect(describeChildExit(null, "SIGKILL")).toContain("UNION_KB_LOW_MEMORY=1 npm run build");
     expect(describeChildExit(null, "SIGABRT")).toContain("heap out of memory");
     expect(describeChildExit(null, "SIGSEGV")).toBe("Astro's process crashed (SIGSEGV).");
+    expect(describeChildExit(null, "SIGKILL", "It")).toMatch(/^It was killed \(SIGKILL\)/);
     expect(describeChildExit(1, null)).toBe(
       "Astro's process ended with exit code 1 (see the messages above).",
     );

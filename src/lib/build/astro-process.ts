@@ -10,10 +10,11 @@ import { type ChildProcess, spawn } from "node:child_process";
 export function describeChildExit(
   code: number | null,
   signal: NodeJS.Signals | null,
+  name = "Astro's process",
 ): string | undefined {
   if (signal === "SIGKILL")
     return (
-      "Astro's process was killed (SIGKILL). This is most often the system running out of " +
+      `${name} was killed (SIGKILL). This is most often the system running out of ` +
       "memory (the kernel's out-of-memory killer stops the largest process).\n" +
       "Hint: build with less memory, more slowly: UNION_KB_LOW_MEMORY=1 npm run build; or use a " +
       'machine with more memory (docs/operating.md, "Memory"). `dmesg` or `journalctl -k` shows ' +
@@ -21,14 +22,14 @@ export function describeChildExit(
     );
   if (signal === "SIGABRT" || code === 134)
     return (
-      'Astro\'s process crashed (SIGABRT). If the lines above say "heap out of memory", it ran ' +
+      `${name} crashed (SIGABRT). If the lines above say "heap out of memory", it ran ` +
       "out of memory.\n" +
       'Hint: UNION_KB_LOW_MEMORY=1 npm run build, or a machine with more memory (docs/operating.md, "Memory").'
     );
   if (signal === "SIGINT" || signal === "SIGTERM" || signal === "SIGHUP")
-    return `Astro's process was stopped (${signal}).`;
-  if (signal) return `Astro's process crashed (${signal}).`;
-  if (code !== 0) return `Astro's process ended with exit code ${code} (see the messages above).`;
+    return `${name} was stopped (${signal}).`;
+  if (signal) return `${name} crashed (${signal}).`;
+  if (code !== 0) return `${name} ended with exit code ${code} (see the messages above).`;
   return undefined;
 }
 
