@@ -59,7 +59,7 @@ const { values } = parseCliArgs(
 );
 const root = process.cwd();
 const content = values.content ? resolve(values.content) : contentDir();
-const outGiven = values.out ?? process.env.UNION_KB_OUT ?? "dist";
+const outGiven = values.out ?? (process.env.UNION_KB_OUT || "dist");
 const out = resolve(outGiven);
 // Before anything else: a wrong --out must not cost a single file.
 const outProblem = checkOutputDir(outGiven, {
