@@ -7,6 +7,10 @@
  * Expects UNION_KB_CONTENT and UNION_KB_OUT to be set.
  */
 import { build } from "astro";
+import { exitWithParent } from "../src/lib/build/astro-process.ts";
+
+// Killed with `kill -9`, the build cannot stop this process: it stops itself.
+exitWithParent();
 
 try {
   await build({

@@ -2,15 +2,28 @@
 /**
  * `npm run build`: check the content, build the site into a temporary folder,
  * and replace the output folder only when everything succeeded, so a failed
- * build never leaves a half-written site behind.
+ * build never leaves a half-written site behind. The steps' logic lives in
+ * src/lib/build/.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { constants } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { astroNodeFlags, lowMemoryFromEnv } from "../src/lib/astro/node-flags.ts";
 import { buildSearchIndex, describeIndex } from "../src/lib/astro/pagefind.ts";
-import { acquireLock } from "../src/lib/build-lock.ts";
+import { type ChildExit, describeChildExit, runNodeChild } from "../src/lib/build/astro-process.ts";
+import { acquireLock, LockTimeoutError, systemProbe } from "../src/lib/build/lock.ts";
+import { countEntries, memoryLimit, memoryProblem } from "../src/lib/build/memory.ts";
+import {
+  buildingFolder,
+  checkOutputDir,
+  formatOutputDirProblem,
+  onDifferentDevices,
+  removeStaleBuildFolders,
+  replaceOutput,
+  writeBuildMarker,
+} from "../src/lib/build/output-dir.ts";
 import { checkBuiltSite } from "../src/lib/built-site-check.ts";
 import { EXIT, parseCliArgs } from "../src/lib/cli/args.ts";
 import { loadKnowledgeBase } from "../src/lib/content-check/load.ts";
@@ -24,13 +37,18 @@ Checks the knowledge base, then builds the static site.
 
 Options:
   --content <dir>  the content folder (default: content, or $UNION_KB_CONTENT)
-  --out <dir>      where to write the site (default: dist)
+  --out <dir>      where to write the site (default: dist, or $UNION_KB_OUT); it
+                   must be missing, empty or an earlier build's site, which is
+                   replaced as a whole
   -h, --help       show this help
 
 Environment:
   UNION_KB_SEARCH_PART_CHARS  characters of text per search-index part
                               (default 6000000; lower it where memory is short)
   UNION_KB_LOW_MEMORY         1: build with less memory, more slowly
+  UNION_KB_SKIP_MEMORY_CHECK  1: build even where memory looks too small
+  UNION_KB_LOCK_TIMEOUT       seconds to wait for another build of this
+                              project (default 1800)
 
 Exit codes: 0 built, 1 content errors or build failure, 2 usage error.`;
 
@@ -39,20 +57,44 @@ const { values } = parseCliArgs(
   { content: { type: "string" }, out: { type: "string" } },
   HELP,
 );
+const root = process.cwd();
 const content = values.content ? resolve(values.content) : contentDir();
-const out = resolve(values.out ?? process.env.UNION_KB_OUT ?? "dist");
+const outGiven = values.out ?? (process.env.UNION_KB_OUT || "dist");
+const out = resolve(outGiven);
+// Before anything else: a wrong --out must not cost a single file.
+const outProblem = checkOutputDir(outGiven, {
+  projectRoot: root,
+  contentDir: content,
+  label: values.out === undefined && process.env.UNION_KB_OUT ? "UNION_KB_OUT" : "--out",
+});
+if (outProblem) {
+  console.error(formatOutputDirProblem(outProblem));
+  process.exit(EXIT.usage);
+}
 if (!existsSync(content)) {
   console.error(`The content folder ${content} does not exist.\n\n${HELP}`);
   process.exit(EXIT.usage);
 }
 let partChars: number;
 let lowMemory: boolean;
+let lockTimeoutMs: number;
 try {
   partChars = partSizeFromEnv();
   lowMemory = lowMemoryFromEnv();
+  const rawTimeout = process.env.UNION_KB_LOCK_TIMEOUT ?? "1800";
+  if (!/^\d+$/.test(rawTimeout))
+    throw new Error(`UNION_KB_LOCK_TIMEOUT must be a number of seconds; got "${rawTimeout}".`);
+  lockTimeoutMs = Number(rawTimeout) * 1000;
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(EXIT.usage);
+}
+if (process.env.UNION_KB_SKIP_MEMORY_CHECK !== "1") {
+  const tooLittle = memoryProblem(countEntries(content), memoryLimit(), lowMemory);
+  if (tooLittle) {
+    console.error(`${tooLittle}\nNothing was built; the previous site (if any) is unchanged.`);
+    process.exit(EXIT.content);
+  }
 }
 
 const started = performance.now();
@@ -78,7 +120,8 @@ function checkContent(): { counts: Record<string, number>; problems: Problem[] }
   try {
     return JSON.parse(checked.stdout) as { counts: Record<string, number>; problems: Problem[] };
   } catch {
-    console.error(`\nThe content check did not finish (exit code ${checked.status}).`);
+    const why = checked.error?.message ?? describeChildExit(checked.status, checked.signal, "It");
+    console.error(`\nThe content check did not finish. ${why ?? ""}`.trimEnd());
     process.exit(EXIT.content);
   }
 }
@@ -92,18 +135,58 @@ if (problems.some((problem) => problem.severity === "error")) {
   process.exit(EXIT.content);
 }
 
-const release = await acquireLock(join(process.cwd(), ".astro", "build.lock"), (pid) =>
-  console.log(`Waiting for another build of this project to finish (process ${pid})…`),
-);
+/** The unfinished site, removed on failure; set once the lock is held. */
+let temp: string | undefined;
+let release: (() => void) | undefined;
+let astro: ReturnType<typeof runNodeChild> | undefined;
+let stoppedBy: NodeJS.Signals | undefined;
 /** Removes the unfinished output, keeps the previous site, and exits. */
-function fail(message: string): never {
-  rmSync(temp, { recursive: true, force: true });
-  release();
+function fail(message: string, code: number = EXIT.content): never {
+  if (temp) rmSync(temp, { recursive: true, force: true });
+  release?.();
   console.error(`\n${message}\nThe previous site (if any) is unchanged.`);
+  process.exit(code);
+}
+// Ctrl-C, `kill` or `docker stop`: stop Astro, clean up, keep the previous
+// site. (As a container's PID 1 the build would otherwise ignore SIGTERM.)
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
+  process.on(signal, () => {
+    stoppedBy = signal;
+    if (astro && astro.child.exitCode === null && astro.child.signalCode === null)
+      astro.child.kill(signal); // its end is handled below
+    else fail(`The build was stopped (${signal}).`, 128 + constants.signals[signal]);
+  });
+
+try {
+  release = await acquireLock(join(root, ".astro", "build.lock"), {
+    timeoutMs: lockTimeoutMs,
+    onWait: (holder) =>
+      console.log(
+        `Waiting for another build of this project to finish (${holder ? `process ${holder.pid}` : "lock file being written"})…`,
+      ),
+  });
+} catch (error) {
+  if (!(error instanceof LockTimeoutError)) throw error;
+  console.error(error.message);
   process.exit(EXIT.content);
 }
 
-const temp = join(dirname(out), `.${out.split(/[\\/]/).at(-1)}-building-${process.pid}`);
+// Astro moves files from <root>/.astro/ into its output, which fails across
+// file systems (EXDEV): then it builds inside the project and the finished
+// site is copied next to the output folder before the switch.
+mkdirSync(dirname(out), { recursive: true });
+const workDir = onDifferentDevices(dirname(out), join(root, ".astro"))
+  ? join(root, ".astro")
+  : dirname(out);
+// What builds that were killed (kill -9, power cut) left behind.
+const stale = [dirname(out), workDir].flatMap((parent) =>
+  removeStaleBuildFolders(out, parent, systemProbe.isRunning),
+);
+if (stale.length)
+  console.log(
+    `Removed ${stale.length} folder(s) left by an interrupted build: ${stale.join(", ")}`,
+  );
+temp = buildingFolder(out, process.pid, workDir);
 process.env.UNION_KB_CONTENT = content;
 process.env.UNION_KB_OUT = temp;
 process.env.UNION_KB_SKIP_CHECK = "1";
@@ -112,13 +195,16 @@ process.env.UNION_KB_EXPECTED_COUNTS = JSON.stringify(counts);
 // Astro renders the pages in a child process; its memory is freed before the
 // search index is built (see scripts/astro-build.ts).
 process.env.UNION_KB_INDEX_LATER = "1";
-const astro = spawnSync(
-  process.execPath,
-  [...astroNodeFlags(lowMemory), fileURLToPath(new URL("astro-build.ts", import.meta.url))],
-  { stdio: "inherit" },
-);
-if (astro.status !== 0)
-  fail(astro.error ? `The build failed: ${astro.error.message}` : "The build failed (see above).");
+astro = runNodeChild([
+  ...astroNodeFlags(lowMemory),
+  fileURLToPath(new URL("astro-build.ts", import.meta.url)),
+]);
+const ended: ChildExit = await astro.done;
+if (stoppedBy) fail(`The build was stopped (${stoppedBy}).`, 128 + constants.signals[stoppedBy]);
+const whyFailed = ended.error
+  ? `Astro's process could not be started: ${ended.error.message}`
+  : describeChildExit(ended.code, ended.signal);
+if (whyFailed) fail(`The build failed: ${whyFailed}`);
 timed("astro");
 
 // Loaded again here, after Astro's process has ended (see checkContent).
@@ -162,11 +248,16 @@ if (report.uncovered.size) {
   );
 }
 
-const old = `${temp}-old`;
-if (existsSync(out)) renameSync(out, old);
-renameSync(temp, out);
-rmSync(old, { recursive: true, force: true });
-release();
+try {
+  writeBuildMarker(temp);
+  replaceOutput(temp, out);
+} catch (error) {
+  fail(
+    `The site could not be put in place: ${error instanceof Error ? error.message : String(error)}`,
+  );
+}
+temp = undefined;
+release?.();
 timed("swap");
 if (process.env.UNION_KB_TIMINGS === "1")
   console.log(`Timings: ${timings.map(([step, s]) => `${step} ${s.toFixed(1)} s`).join(", ")}`);

@@ -1,0 +1,127 @@
+/** The build lock (src/lib/build/lock.ts): stale locks are taken over, live ones time out. */
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  acquireLock,
+  describeSelf,
+  LockTimeoutError,
+  parseLockHolder,
+  systemProbe,
+} from "../../src/lib/build/lock.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "union-kb-lock-"));
+const lock = join(dir, "build.lock");
+let sleeper: ChildProcess;
+const fast = { timeoutMs: 1_500, graceMs: 300, pollMs: 50 };
+
+beforeAll(() => {
+  // A live process that is not a build: its PID is "alive" for the lock.
+  sleeper = spawn("sleep", ["60"], { stdio: "ignore" });
+});
+afterAll(() => {
+  sleeper.kill();
+  rmSync(dir, { recursive: true, force: true });
+});
+afterEach(() => rmSync(lock, { force: true }));
+
+/** The lock a live process would have written. */
+function liveHolder(pid: number): string {
+  return JSON.stringify({
+    ...describeSelf(systemProbe),
+    pid,
+    startTicks: systemProbe.startTicks(pid),
+  });
+}
+
+/** Takes the lock and releases it again; fails if that takes longer than the timeout. */
+async function takesOver(contents: string, options = fast): Promise<void> {
+  writeFileSync(lock, contents);
+  const release = await acquireLock(lock, options);
+  expect(parseLockHolder(readFileSync(lock, "utf8"))?.pid).toBe(process.pid);
+  release();
+  expect(existsSync(lock)).toBe(false);
+}
+
+describe("the build lock", () => {
+  it("records pid, host, boot id and start time, and reads the old bare-PID format", () => {
+    const self = describeSelf();
+    expect(self.pid).toBe(process.pid);
+    expect(self.hostname).toBeTruthy();
+    if (process.platform === "linux") {
+      expect(self.bootId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(self.startTicks).toMatch(/^\d+$/);
+    }
+    expect(parseLockHolder("1234\n")).toEqual({ pid: 1234, hostname: "" });
+    expect(parseLockHolder("")).toBeUndefined();
+    expect(parseLockHolder("{garbled")).toBeUndefined();
+    expect(parseLockHolder('{"pid":-1,"hostname":"x"}')).toBeUndefined();
+  });
+
+  it("takes over a lock whose process has ended", async () => {
+    await takesOver(JSON.stringify({ ...describeSelf(), pid: 2 ** 22 + 1 }));
+  });
+
+  it.skipIf(process.platform !== "linux")(
+    "takes over a lock whose PID now belongs to an unrelated live process (PID reused)",
+    async () => {
+      const pid = sleeper.pid as number;
+      await takesOver(JSON.stringify({ ...describeSelf(), pid, startTicks: "1" }));
+    },
+  );
+
+  it.skipIf(process.platform !== "linux")(
+    "takes over a lock written before a reboot (other boot id), even if the PID is alive",
+    async () => {
+      const pid = sleeper.pid as number;
+      await takesOver(
+        JSON.stringify({ ...JSON.parse(liveHolder(pid)), bootId: "00000000-0000-0000-0000-0" }),
+      );
+    },
+  );
+
+  it("takes over a lock in this process's own PID (a container's PID 1 from an earlier run)", async () => {
+    await takesOver(JSON.stringify(describeSelf()));
+    await takesOver(String(process.pid));
+  });
+
+  it("takes over an empty or garbled lock file after a short grace", async () => {
+    const started = Date.now();
+    await takesOver("");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    writeFileSync(lock, "{not json");
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lock, old, old);
+    const release = await acquireLock(lock, fast);
+    release();
+  });
+
+  it("waits while a live build holds the lock, then gives up naming the file to delete", async () => {
+    const pid = sleeper.pid as number;
+    writeFileSync(lock, liveHolder(pid));
+    const waits: unknown[] = [];
+    const error = await acquireLock(lock, { ...fast, onWait: (h) => waits.push(h?.pid) }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(LockTimeoutError);
+    expect(waits).toEqual([pid]);
+    expect((error as Error).message).toContain(`${lock}: gave up waiting for another build`);
+    expect((error as Error).message).toContain(`delete ${lock}`);
+    // The live holder's lock is left alone.
+    expect(parseLockHolder(readFileSync(lock, "utf8"))?.pid).toBe(pid);
+  });
+
+  it("gets the lock as soon as a live holder releases it", async () => {
+    writeFileSync(lock, liveHolder(sleeper.pid as number));
+    setTimeout(() => rmSync(lock), 200);
+    const release = await acquireLock(lock, { ...fast, timeoutMs: 5_000 });
+    release();
+  });
+
+  it("waits for a lock of another machine (shared folder) until the timeout", async () => {
+    writeFileSync(lock, JSON.stringify({ pid: 2 ** 22 + 1, hostname: "another-host" }));
+    await expect(acquireLock(lock, { ...fast, timeoutMs: 300 })).rejects.toThrow(LockTimeoutError);
+  });
+});
