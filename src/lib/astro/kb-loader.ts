@@ -99,8 +99,13 @@ async function sync(
     ids.add(entry.id);
     const body = MDX.has(collection) ? (entry.body ?? "").trim() : undefined;
     const digest = generateDigest(`${JSON.stringify(entry.raw)}\u0000${body ?? ""}`);
-    if (store.get(entry.id)?.digest === digest) continue;
     const filePath = relative(root, entry.path).split(sep).join("/");
+    if (store.get(entry.id)?.digest === digest) {
+      // Kept from the last build's data store; Astro must still be told
+      // which module renders the body, as its own glob() loader does.
+      if (body !== undefined) store.addModuleImport(filePath);
+      continue;
+    }
     // The law texts are parsed already (src/lib/law); the others are checked
     // against the collection's schema again, from the same parsed YAML.
     const data =
