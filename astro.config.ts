@@ -10,6 +10,7 @@ import { mdxWithoutFrontmatter } from "./src/lib/astro/mdx-frontmatter.ts";
 import { narrowFonts } from "./src/lib/astro/narrow-fonts.ts";
 import { pagefindSearch } from "./src/lib/astro/pagefind.ts";
 import { cacheDirFor, contentDir } from "./src/lib/content-dir.ts";
+import { outFromEnv } from "./src/lib/env.ts";
 
 const content = contentDir();
 
@@ -32,7 +33,7 @@ export default defineConfig({
   site: url,
   base,
   trailingSlash: "always",
-  outDir: process.env.UNION_KB_OUT ?? "./dist",
+  outDir: outFromEnv() ?? "./dist",
   cacheDir: cacheDirFor(content),
   build: { format: "directory" },
   integrations: [

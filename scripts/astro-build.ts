@@ -4,10 +4,11 @@
  * Bundling thousands of MDX modules holds gigabytes of native memory that Node
  * does not hand back; ending the process frees it before the search index is
  * built, so the two biggest steps do not add up (docs/performance.md).
- * Expects UNION_KB_CONTENT and UNION_KB_OUT to be set.
+ * Its settings come from the build (astroChildEnv in src/lib/env.ts).
  */
 import { build } from "astro";
 import { exitWithParent } from "../src/lib/build/astro-process.ts";
+import { astroChildSettings, outFromEnv } from "../src/lib/env.ts";
 
 // Killed with `kill -9`, the build cannot stop this process: it stops itself.
 exitWithParent();
@@ -15,8 +16,8 @@ exitWithParent();
 try {
   await build({
     root: process.cwd(),
-    outDir: process.env.UNION_KB_OUT ?? "dist",
-    logLevel: process.env.UNION_KB_LOG_LEVEL === "debug" ? "debug" : "warn",
+    outDir: outFromEnv() ?? "dist",
+    logLevel: astroChildSettings().debug ? "debug" : "warn",
   });
 } catch (error) {
   console.error(`The build failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { constants } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { astroNodeFlags, lowMemoryFromEnv } from "../src/lib/astro/node-flags.ts";
+import { astroNodeFlags } from "../src/lib/astro/node-flags.ts";
 import { buildSearchIndex, describeIndex } from "../src/lib/astro/pagefind.ts";
 import { type ChildExit, describeChildExit, runNodeChild } from "../src/lib/build/astro-process.ts";
 import { acquireLock, LockTimeoutError, systemProbe } from "../src/lib/build/lock.ts";
@@ -28,8 +28,14 @@ import { checkBuiltSite } from "../src/lib/built-site-check.ts";
 import { EXIT, parseCliArgs } from "../src/lib/cli/args.ts";
 import { loadKnowledgeBase } from "../src/lib/content-check/load.ts";
 import { cacheDirFor, contentDir } from "../src/lib/content-dir.ts";
+import {
+  astroChildEnv,
+  type BuildSettings,
+  buildSettings,
+  OPERATOR_VARIABLES,
+  outFromEnv,
+} from "../src/lib/env.ts";
 import { formatReport, type Problem, summariseCounts } from "../src/lib/problems.ts";
-import { partSizeFromEnv } from "../src/lib/search-index-parts.ts";
 
 const HELP = `Usage: npm run build -- [options]
 
@@ -43,12 +49,9 @@ Options:
   -h, --help       show this help
 
 Environment:
-  UNION_KB_SEARCH_PART_CHARS  characters of text per search-index part
-                              (default 6000000; lower it where memory is short)
-  UNION_KB_LOW_MEMORY         1: build with less memory, more slowly
-  UNION_KB_SKIP_MEMORY_CHECK  1: build even where memory looks too small
-  UNION_KB_LOCK_TIMEOUT       seconds to wait for another build of this
-                              project (default 1800)
+${Object.entries(OPERATOR_VARIABLES)
+  .map(([name, meaning]) => `  ${name.padEnd(27)} ${meaning}`)
+  .join("\n")}
 
 Exit codes: 0 built, 1 content errors or build failure, 2 usage error.`;
 
@@ -59,13 +62,13 @@ const { values } = parseCliArgs(
 );
 const root = process.cwd();
 const content = values.content ? resolve(values.content) : contentDir();
-const outGiven = values.out ?? (process.env.UNION_KB_OUT || "dist");
+const outGiven = values.out ?? outFromEnv() ?? "dist";
 const out = resolve(outGiven);
 // Before anything else: a wrong --out must not cost a single file.
 const outProblem = checkOutputDir(outGiven, {
   projectRoot: root,
   contentDir: content,
-  label: values.out === undefined && process.env.UNION_KB_OUT ? "UNION_KB_OUT" : "--out",
+  label: values.out === undefined && outFromEnv() ? "UNION_KB_OUT" : "--out",
 });
 if (outProblem) {
   console.error(formatOutputDirProblem(outProblem));
@@ -75,21 +78,15 @@ if (!existsSync(content)) {
   console.error(`The content folder ${content} does not exist.\n\n${HELP}`);
   process.exit(EXIT.usage);
 }
-let partChars: number;
-let lowMemory: boolean;
-let lockTimeoutMs: number;
+let settings: BuildSettings;
 try {
-  partChars = partSizeFromEnv();
-  lowMemory = lowMemoryFromEnv();
-  const rawTimeout = process.env.UNION_KB_LOCK_TIMEOUT ?? "1800";
-  if (!/^\d+$/.test(rawTimeout))
-    throw new Error(`UNION_KB_LOCK_TIMEOUT must be a number of seconds; got "${rawTimeout}".`);
-  lockTimeoutMs = Number(rawTimeout) * 1000;
+  settings = buildSettings();
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(EXIT.usage);
 }
-if (process.env.UNION_KB_SKIP_MEMORY_CHECK !== "1") {
+const { lowMemory } = settings;
+if (!settings.skipMemoryCheck) {
   const tooLittle = memoryProblem(countEntries(content), memoryLimit(), lowMemory);
   if (tooLittle) {
     console.error(`${tooLittle}\nNothing was built; the previous site (if any) is unchanged.`);
@@ -159,7 +156,7 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
 
 try {
   release = await acquireLock(join(root, ".astro", "build.lock"), {
-    timeoutMs: lockTimeoutMs,
+    timeoutMs: settings.lockTimeoutMs,
     onWait: (holder) =>
       console.log(
         `Waiting for another build of this project to finish (${holder ? `process ${holder.pid}` : "lock file being written"})…`,
@@ -187,18 +184,13 @@ if (stale.length)
     `Removed ${stale.length} folder(s) left by an interrupted build: ${stale.join(", ")}`,
   );
 temp = buildingFolder(out, process.pid, workDir);
-process.env.UNION_KB_CONTENT = content;
-process.env.UNION_KB_OUT = temp;
-process.env.UNION_KB_SKIP_CHECK = "1";
-// Astro's collections must hold what the check read (src/lib/astro/kb-loader.ts).
-process.env.UNION_KB_EXPECTED_COUNTS = JSON.stringify(counts);
 // Astro renders the pages in a child process; its memory is freed before the
-// search index is built (see scripts/astro-build.ts).
-process.env.UNION_KB_INDEX_LATER = "1";
-astro = runNodeChild([
-  ...astroNodeFlags(lowMemory),
-  fileURLToPath(new URL("astro-build.ts", import.meta.url)),
-]);
+// search index is built (see scripts/astro-build.ts). Its collections must
+// hold what the check read (src/lib/astro/kb-loader.ts).
+astro = runNodeChild(
+  [...astroNodeFlags(lowMemory), fileURLToPath(new URL("astro-build.ts", import.meta.url))],
+  astroChildEnv({ content, out: temp, expectedCounts: counts, buildPid: process.pid }),
+);
 const ended: ChildExit = await astro.done;
 if (stoppedBy) fail(`The build was stopped (${stoppedBy}).`, 128 + constants.signals[stoppedBy]);
 const whyFailed = ended.error
@@ -221,7 +213,7 @@ try {
         contentDir: content,
         cacheDir,
         kb,
-        partChars,
+        partChars: settings.searchPartChars,
       }),
     ),
   );
@@ -259,7 +251,7 @@ try {
 temp = undefined;
 release?.();
 timed("swap");
-if (process.env.UNION_KB_TIMINGS === "1")
+if (settings.timings)
   console.log(`Timings: ${timings.map(([step, s]) => `${step} ${s.toFixed(1)} s`).join(", ")}`);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`Built ${summariseCounts(kb)} into ${out} in ${seconds} s.`);

@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import QRCode from "qrcode";
 import { parse as parseYaml } from "yaml";
+import { contentDir } from "../src/lib/content-dir.ts";
 import { createSiteServer } from "../src/lib/serve/create-server.ts";
 import { lanUrls } from "../src/lib/serve/lan-urls.ts";
 import { normalizeBase } from "../src/lib/serve/request-path.ts";
@@ -81,7 +82,7 @@ function readOptions(argv: string[]): ServeOptions {
 
 /** `base` from content/site.yaml (the same folder `npm run build` reads), or `/`. */
 function configuredBase(): string {
-  const file = join(resolve(process.env.UNION_KB_CONTENT ?? "content"), "site.yaml");
+  const file = join(contentDir(), "site.yaml");
   if (!existsSync(file)) return "/";
   try {
     const settings: unknown = parseYaml(readFileSync(file, "utf8"));

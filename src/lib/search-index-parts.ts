@@ -3,36 +3,6 @@ import { readFileSync } from "node:fs";
 import { relative, sep } from "node:path";
 import { listBuiltSite } from "./read-built-site.ts";
 
-/**
- * Pagefind holds everything it indexes in memory until the index is written,
- * and Chinese text costs it ~200–250 bytes per character at its peak
- * (measured with Pagefind 1.6.0: 1,000 lesson-sized pages of ~2,500
- * characters need ~550 MB). A site with 5,000 entries would need 3.3 GB in
- * one run. So a big site is indexed in parts of at most this many
- * characters, one Pagefind process after the other, and the search page
- * searches the parts as one (src/components/search/index-parts.ts; the list
- * of parts: search-parts-manifest.ts). 6 million characters keep each run
- * near 1.2 GB, well below Astro's process, and give a site of up to ~2,000
- * entries one part; every further part costs the reader ~100 KB more on the
- * first search (Pagefind's script, worker and WebAssembly).
- */
-export const DEFAULT_PART_CHARS = 6_000_000;
-
-/**
- * The part size from UNION_KB_SEARCH_PART_CHARS (a machine with little memory
- * can lower it; tests lower it to split a small site), or the default.
- */
-export function partSizeFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.UNION_KB_SEARCH_PART_CHARS;
-  if (raw === undefined || raw === "") return DEFAULT_PART_CHARS;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(
-      `UNION_KB_SEARCH_PART_CHARS must be a whole number of characters, at least 1; got "${raw}".`,
-    );
-  return value;
-}
-
 /** Something Pagefind indexes, with the number of characters that drives its memory. */
 export interface Sized {
   chars: number;

@@ -44,9 +44,9 @@ describe("what passes the check is what gets built", () => {
     );
     const again = build(first);
     expect(again.status, again.log).toBe(0);
-    expect(readFileSync(join(again.out, "topics/vocational-training/index.html"), "utf8")).toContain(
-      "职业技能培训",
-    );
+    expect(
+      readFileSync(join(again.out, "topics/vocational-training/index.html"), "utf8"),
+    ).toContain("职业技能培训");
   });
 
   it("a title that looks like a date is built as the text the check read", () => {

@@ -1,6 +1,7 @@
 /** V8 flags for Astro's process (src/lib/astro/node-flags.ts). */
 import { describe, expect, it } from "vitest";
-import { astroNodeFlags, lowMemoryFromEnv } from "../../src/lib/astro/node-flags.ts";
+import { astroNodeFlags } from "../../src/lib/astro/node-flags.ts";
+import { lowMemoryFromEnv } from "../../src/lib/env.ts";
 
 describe("V8 flags for Astro's process", () => {
   it("lets the heap grow by 30 % at a time, and optimises for size on request", () => {

@@ -13,10 +13,9 @@ import {
   queryWords,
   type SearchIndex,
 } from "../../src/components/search/index-parts.ts";
+import { DEFAULT_PART_CHARS, partSizeFromEnv } from "../../src/lib/env.ts";
 import {
-  DEFAULT_PART_CHARS,
   pageUrl,
-  partSizeFromEnv,
   searchablePages,
   splitIntoParts,
   textLength,

@@ -1,6 +1,7 @@
 import { resolve, sep } from "node:path";
 import type { AstroIntegration } from "astro";
 import { checkKnowledgeBase } from "../content-check/check.ts";
+import { astroChildSettings } from "../env.ts";
 import { formatReport } from "../problems.ts";
 
 /**
@@ -14,7 +15,7 @@ export function unionKb(options: { contentDir: string }): AstroIntegration {
     name: "union-kb",
     hooks: {
       "astro:config:setup": ({ command, logger }) => {
-        if (command === "preview" || process.env.UNION_KB_SKIP_CHECK === "1") return;
+        if (command === "preview" || astroChildSettings().skipCheck) return;
         const result = checkKnowledgeBase(options.contentDir);
         hadProblems = result.problems.length > 0;
         if (result.problems.length === 0) return;
@@ -30,7 +31,7 @@ export function unionKb(options: { contentDir: string }): AstroIntegration {
       // change and print the same report, so mistakes show up in the terminal
       // without running `npm run check` by hand.
       "astro:server:setup": ({ server, logger }) => {
-        if (process.env.UNION_KB_SKIP_CHECK === "1") return;
+        if (astroChildSettings().skipCheck) return;
         const root = resolve(options.contentDir);
         server.watcher.add(root);
         let timer: NodeJS.Timeout | undefined;

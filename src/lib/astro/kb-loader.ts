@@ -2,6 +2,7 @@ import { relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Loader, LoaderContext } from "astro/loaders";
 import { type Entry, type KnowledgeBase, loadKnowledgeBase } from "../content-check/load.ts";
+import { astroChildSettings } from "../env.ts";
 
 /** The collections of src/content.config.ts that come from the knowledge base's own files. */
 export type KbCollection =
@@ -81,10 +82,7 @@ function entriesOf(kb: KnowledgeBase, collection: KbCollection): Entry<unknown>[
  * entries than the check did fails instead of publishing a site with pages missing.
  */
 function expectedCount(collection: KbCollection): number | undefined {
-  const counts = process.env.UNION_KB_EXPECTED_COUNTS;
-  if (!counts) return undefined;
-  const value = (JSON.parse(counts) as Record<string, unknown>)[collection];
-  return typeof value === "number" ? value : undefined;
+  return astroChildSettings().expectedCounts?.[collection];
 }
 
 async function sync(

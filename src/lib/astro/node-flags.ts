@@ -17,11 +17,3 @@
 export function astroNodeFlags(lowMemory = false): string[] {
   return lowMemory ? ["--optimize-for-size"] : ["--heap-growing-percent=30"];
 }
-
-/** UNION_KB_LOW_MEMORY: "1" builds with less memory and more slowly, "0" or unset does not. */
-export function lowMemoryFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
-  const raw = env.UNION_KB_LOW_MEMORY;
-  if (raw === undefined || raw === "" || raw === "0") return false;
-  if (raw === "1") return true;
-  throw new Error(`UNION_KB_LOW_MEMORY must be 1 (on) or 0 (off), or unset; got "${raw}".`);
-}

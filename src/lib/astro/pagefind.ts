@@ -18,11 +18,11 @@ import type { Locale } from "../../schemas/common.ts";
 import type { GlossaryTerm } from "../../schemas/glossary.ts";
 import type { Topic } from "../../schemas/topic.ts";
 import { type KnowledgeBase, loadKnowledgeBase } from "../content-check/load.ts";
+import { astroChildSettings, partSizeFromEnv } from "../env.ts";
 import { articleId } from "../law/parse-law-text.ts";
 import { joinBase, routes } from "../routes.ts";
 import { restoreSearchIndex, saveSearchIndex, searchInputDigest } from "../search-index-cache.ts";
 import {
-  partSizeFromEnv,
   type SearchablePage,
   type Sized,
   searchablePages,
@@ -81,7 +81,7 @@ export function pagefindSearch(options: { contentDir: string }): AstroIntegratio
       },
       "astro:build:done": async ({ dir }) => {
         // `npm run build` indexes after Astro's process has ended (scripts/build.ts).
-        if (process.env.UNION_KB_INDEX_LATER === "1") return;
+        if (astroChildSettings().indexLater) return;
         const stats = await buildSearchIndex({
           root: fileURLToPath(dir),
           base,

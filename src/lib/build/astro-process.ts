@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { astroChildSettings } from "../env.ts";
 
 /**
  * Astro renders the pages in a child process (scripts/astro-build.ts). This
@@ -45,10 +46,13 @@ export interface ChildExit {
  * Runs `node <args>` as a child with the parent's output; `done` settles
  * when it has ended (never rejects).
  */
-export function runNodeChild(args: string[]): { child: ChildProcess; done: Promise<ChildExit> } {
+export function runNodeChild(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { child: ChildProcess; done: Promise<ChildExit> } {
   const child = spawn(process.execPath, args, {
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, [PARENT_ENV]: String(process.pid) },
+    env,
   });
   const done = new Promise<ChildExit>((resolve) => {
     child.once("error", (error) => resolve({ code: null, signal: null, error }));
@@ -56,9 +60,6 @@ export function runNodeChild(args: string[]): { child: ChildProcess; done: Promi
   });
   return { child, done };
 }
-
-/** The build's PID, handed to its child: the parent may be gone before the child looks. */
-const PARENT_ENV = "UNION_KB_BUILD_PID";
 
 /**
  * In the child: ends this process when its parent is gone. A parent killed
@@ -69,7 +70,8 @@ const PARENT_ENV = "UNION_KB_BUILD_PID";
 export function exitWithParent(
   intervalMs = 500,
   exit: () => void = () => process.exit(1),
-  parent = Number(process.env[PARENT_ENV]) || process.ppid,
+  // The build hands its PID over: it may be gone before the child first looks.
+  parent = astroChildSettings().buildPid ?? process.ppid,
 ): void {
   if (process.ppid !== parent) exit();
   setInterval(() => {
