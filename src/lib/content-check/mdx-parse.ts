@@ -68,15 +68,87 @@ const FILE_BUDGET = 1_000_000_000;
 
 /** Characters that start an inline construct satteri handles per paragraph. */
 function isMarkup(code: number): boolean {
-  // { < & \ ` [
+  // { < > & \ ` [  (> for block quotes: nesting them costs (depth × length) too)
   return (
     code === 0x7b ||
     code === 0x3c ||
+    code === 0x3e ||
     code === 0x26 ||
     code === 0x5c ||
     code === 0x60 ||
     code === 0x5b
   );
+}
+
+/** `{…}` whose end the parser cannot miss: a plain value, or one comment. */
+const PLAIN_BRACES = /^[^{}"'`/\\]*$|^\/\*(?:[^*{}]|\*(?!\/))*\*\/$/;
+
+/**
+ * Counts the `{` and `<Tag` in a line that may stay open past it: an unclosed
+ * one makes the parser scan the rest of the file, once for each. A `{…}` or a
+ * tag is known closed only when it ends on the same line with nothing the
+ * parser could read differently (a quote, a backtick, a nested brace) — this
+ * errs towards counting, never towards missing one.
+ */
+function unclosedOpeners(line: string): number {
+  let count = 0;
+  let closeAt = -2;
+  let tickAt = -2;
+  // Past something the parser may read as still open, every later { and < counts.
+  const rest = (from: number): number => {
+    for (let k = from; k < line.length; k++) if (line[k] === "{" || line[k] === "<") count++;
+    return count;
+  };
+  const braces = (from: number): number => {
+    const end = line.indexOf("}", from + 1);
+    if (end !== -1 && PLAIN_BRACES.test(line.slice(from + 1, end))) return end + 1;
+    return -1;
+  };
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === "\\") i++;
+    else if (c === "{") {
+      const next = braces(i);
+      if (next === -1) return rest(i);
+      i = next - 1;
+    } else if (c === "<" && /[A-Za-z]/.test(line[i + 1] ?? "")) {
+      // Walk the tag: names, quoted values and plain {…} until > or />.
+      const name = /^[\w:.-]+/.exec(line.slice(i + 1, i + 65))?.[0] ?? "";
+      let j = i + 1;
+      let closed = false;
+      while (j < line.length) {
+        const d = line[j] as string;
+        if (d === '"' || d === "'") {
+          const end = line.indexOf(d, j + 1);
+          if (end === -1) return rest(i);
+          j = end + 1;
+        } else if (d === "{") {
+          const next = braces(j);
+          if (next === -1) return rest(i);
+          j = next;
+        } else if (d === "/" && line[j + 1] === ">") {
+          closed = true;
+          j += 2;
+          break;
+        } else if (d === ">") {
+          // Known closed only by its own </Name> later on the line, with no code span
+          // before it. (The searches only move forward: one pass per line.)
+          if (closeAt < j) closeAt = line.indexOf("</", j);
+          if (tickAt < j) tickAt = line.indexOf("`", j);
+          closed =
+            closeAt !== -1 &&
+            (tickAt === -1 || tickAt > closeAt) &&
+            line.startsWith(`${name}>`, closeAt + 2);
+          j++;
+          break;
+        } else if (d === "<" || d === "`") break;
+        else j++;
+      }
+      if (!closed) count++;
+      i = j - 1;
+    }
+  }
+  return count;
 }
 
 /**
@@ -90,8 +162,7 @@ export function parseCost(body: string): MdxTooComplex | undefined {
   let length = 0;
   let markup = 0;
   let startLine = 1;
-  let line = 1;
-  let blank = true;
+  let line = 0;
   const close = () => {
     const cost = length * markup;
     total += cost;
@@ -99,26 +170,30 @@ export function parseCost(body: string): MdxTooComplex | undefined {
     length = 0;
     markup = 0;
   };
-  for (let i = 0; i < body.length; i++) {
-    const code = body.charCodeAt(i);
-    if (code === 0x0a) {
-      if (blank) close();
-      else length++;
-      line++;
-      blank = true;
-      continue;
+  let start = 0;
+  while (start <= body.length) {
+    line++;
+    const newline = body.indexOf("\n", start);
+    const end = newline === -1 ? body.length : newline;
+    let blank = true;
+    let lineMarkup = 0;
+    let hasOpener = false;
+    for (let i = start; i < end; i++) {
+      const code = body.charCodeAt(i);
+      if (code !== 0x20 && code !== 0x09 && code !== 0x0d) blank = false;
+      if (isMarkup(code)) {
+        lineMarkup++;
+        if (code === 0x7b || code === 0x3c) hasOpener = true;
+      }
     }
-    if (blank && code !== 0x20 && code !== 0x09 && code !== 0x0d) {
+    if (blank) close();
+    else {
       if (length === 0) startLine = line;
-      blank = false;
+      length += end - start + 1;
+      markup += lineMarkup;
+      if (hasOpener) openers += unclosedOpeners(body.slice(start, end));
     }
-    length++;
-    if (!isMarkup(code)) continue;
-    markup++;
-    const next = body.charCodeAt(i + 1);
-    // `{` and tag openers `<a`, `</`: each unclosed one costs a pass over the rest.
-    if (code === 0x7b || (code === 0x3c && (next === 0x2f || /[A-Za-z]/.test(body[i + 1] ?? ""))))
-      openers++;
+    start = end + 1;
   }
   close();
   if (total > PARAGRAPH_BUDGET) {
@@ -126,7 +201,7 @@ export function parseCost(body: string): MdxTooComplex | undefined {
       line: worst.line,
       message:
         "this paragraph is too long and too full of markup for MDX to read in reasonable time",
-      found: `${worst.length.toLocaleString("en")} characters with ${worst.markup.toLocaleString("en")} of < { & \\ \` [ and no blank line`,
+      found: `${worst.length.toLocaleString("en")} characters with ${worst.markup.toLocaleString("en")} of < > { & \\ \` [ and no blank line`,
       hint: "split the text into paragraphs with blank lines; write a < that is not a tag as ＜ and a { as ｛",
     };
   }

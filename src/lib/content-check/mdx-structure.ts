@@ -95,7 +95,7 @@ export function syntaxErrorProblem(body: string, error: MdxSyntaxError, bodyLine
     };
   }
   if (/Invalid number/.test(reason)) {
-    const number = /\{\s*(-?0\d+)/.exec(at)?.[1];
+    const number = /^\{?\s*(-?0\d+)/.exec(at)?.[1];
     return {
       line,
       message: number
