@@ -1,4 +1,5 @@
-import { scanMdxElements } from "./content-check/mdx-scan.ts";
+import { type MdxNode, parseMdx, plainTextOf } from "./content-check/mdx-parse.ts";
+import { componentsOf } from "./content-check/mdx-scan.ts";
 
 /** A discussion question written as <Question>…</Question> in an MDX body. */
 export interface MdxQuestion {
@@ -8,35 +9,20 @@ export interface MdxQuestion {
   line: number;
 }
 
-const QUESTION = /<Question\b[^>]*?(?:\/>|>([\s\S]*?)<\/Question\s*>)/g;
-
-/** Markdown and JSX reduced to the words a reader sees. */
-function plainText(source: string): string {
-  return source
-    .replace(/<[^>]+>/g, "")
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/[*_`]+/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+/** The <Question> texts of a parsed body, in order. */
+export function questionsOf(tree: MdxNode, bodyLine: number): MdxQuestion[] {
+  return componentsOf(tree, bodyLine)
+    .filter((element) => element.name === "Question")
+    .map((element) => ({ text: plainTextOf(element.node), line: element.line }));
 }
 
 /**
  * The <Question> texts of an MDX body, in order, so handouts can list them
  * after the lesson's frontmatter `questions`. `bodyLine` is the file line where
  * the body starts (from splitFrontmatter). Questions inside code examples are
- * skipped: only elements that scanMdxElements sees count.
+ * skipped: the body is parsed as the build parses it.
  */
 export function extractQuestions(body: string, bodyLine = 1): MdxQuestion[] {
-  const real = new Set(
-    scanMdxElements(body, bodyLine)
-      .filter((element) => element.name === "Question")
-      .map((element) => element.line),
-  );
-  const questions: MdxQuestion[] = [];
-  for (const match of body.matchAll(QUESTION)) {
-    const line = bodyLine + (body.slice(0, match.index).match(/\n/g)?.length ?? 0);
-    if (!real.has(line)) continue;
-    questions.push({ text: plainText(match[1] ?? ""), line });
-  }
-  return questions;
+  const result = parseMdx(body);
+  return "tree" in result ? questionsOf(result.tree, bodyLine) : [];
 }

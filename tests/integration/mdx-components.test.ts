@@ -79,6 +79,11 @@ describe("author components in a built lesson", () => {
     expect(html).toMatch(/<figcaption[^>]*>\s*示例图片<span[^>]*>（图片来源：测试）<\/span>/);
   });
 
+  it("drops {/* comments */} and shows escaped braces and &lt; as text (issue 18, item 9)", () => {
+    expect(html).not.toContain("编辑备注");
+    expect(html).toContain("公式写作 { 金额 } ；年龄&lt;18岁。");
+  });
+
   it("still renders Cite", () => {
     expect(html).toContain('href="/policies/vocational-education-law-2022/#art-58"');
   });

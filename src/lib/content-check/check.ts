@@ -18,7 +18,7 @@ export interface CheckResult {
  */
 export function checkKnowledgeBase(contentDir: string, cwd = process.cwd()): CheckResult {
   const { kb, problems } = loadKnowledgeBase(contentDir, cwd);
-  problems.push(...checkMdxStructure(kb), ...checkReferences(kb), ...checkUnsafeContent(kb));
+  problems.push(...checkMdxStructure(kb, cwd), ...checkReferences(kb), ...checkUnsafeContent(kb));
   const errors = problems.filter((p) => p.severity === "error").length;
   return { kb, problems, errors, warnings: problems.length - errors };
 }

@@ -1,52 +1,75 @@
+import {
+  fileLine,
+  type MdxAttribute,
+  type MdxNode,
+  mdxTreeOf,
+  parseMdx,
+  walkMdx,
+} from "./mdx-parse.ts";
+
 /** A JSX element used in an MDX body, as written. */
 export interface MdxElement {
   name: string;
-  /** Attribute values: strings for "…", numbers for {123}, raw text for other {…}. */
-  attributes: Record<string, string | number>;
+  /**
+   * Attribute values: strings for "…", numbers for {123}, raw text for other
+   * {…}, true for a bare name. Spreads `{...x}` are left out (the unsafe-content
+   * check refuses them).
+   */
+  attributes: Record<string, string | number | boolean>;
   /** 1-based line in the whole file. */
   line: number;
+  /** The element's node in the parse, for rules that read its children. */
+  node: MdxNode;
 }
 
-/** A capitalised JSX element (component), with quoted or {…} attribute values. */
-export const ELEMENT = /<([A-Z][A-Za-z0-9]*)\b((?:[^>"'{}]|"[^"]*"|'[^']*'|\{[^}]*\})*)\/?>/g;
-const ATTRIBUTE = /([A-Za-z][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{([^}]*)\})/g;
+/** Whether a node is a JSX element, `<x>` in a block or in running text. */
+export function isJsxElement(node: MdxNode): boolean {
+  return node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement";
+}
 
-function parseAttributes(source: string): Record<string, string | number> {
-  const attributes: Record<string, string | number> = {};
-  for (const m of source.matchAll(ATTRIBUTE)) {
-    const name = m[1] as string;
-    const quoted = m[2] ?? m[3];
-    const expression = m[4]?.trim();
-    if (quoted !== undefined) attributes[name] = quoted;
-    else if (expression !== undefined)
-      attributes[name] = /^\d+$/.test(expression) ? Number(expression) : expression;
+function attributeValues(attributes: readonly MdxAttribute[]): MdxElement["attributes"] {
+  const values: MdxElement["attributes"] = {};
+  for (const attribute of attributes) {
+    if (attribute.type !== "mdxJsxAttribute") continue;
+    const { name, value } = attribute;
+    if (value === undefined || value === null) values[name] = true;
+    else if (typeof value === "string") values[name] = value;
+    else {
+      const expression = value.value.trim();
+      values[name] = /^\d+$/.test(expression) ? Number(expression) : expression;
+    }
   }
-  return attributes;
+  return values;
 }
 
-/** Blanks out fenced code blocks and inline code so examples are not checked as real use. */
-export function withoutCode(body: string): string {
-  return body
-    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, (block) => block.replace(/[^\n]/g, " "))
-    .replace(/`[^`\n]*`/g, (code) => " ".repeat(code.length));
-}
-
-/**
- * Finds capitalised JSX elements (components) in an MDX body.
- * `bodyLine` is the file line where the body starts.
- */
-export function scanMdxElements(body: string, bodyLine: number): MdxElement[] {
-  const text = withoutCode(body);
+/** Capitalised JSX elements (components) of a parsed body, in document order. */
+export function componentsOf(tree: MdxNode, bodyLine: number): MdxElement[] {
   const elements: MdxElement[] = [];
-  for (const m of text.matchAll(ELEMENT)) {
-    const before = text.slice(0, m.index);
-    const line = bodyLine + (before.match(/\n/g)?.length ?? 0);
-    elements.push({ name: m[1] as string, attributes: parseAttributes(m[2] ?? ""), line });
-  }
+  walkMdx(tree, (node) => {
+    if (!isJsxElement(node) || !node.name || !/^[A-Z]/.test(node.name)) return;
+    elements.push({
+      name: node.name,
+      attributes: attributeValues(node.attributes ?? []),
+      line: fileLine(node, bodyLine),
+      node,
+    });
+  });
   return elements;
 }
 
-/** 1-based file line of a character offset in a body that starts at `bodyLine`. */
-export function lineAt(text: string, offset: number, bodyLine: number): number {
-  return bodyLine + (text.slice(0, offset).match(/\n/g)?.length ?? 0);
+/** The components of an entry's body, from its one shared parse (none if it did not parse). */
+export function entryComponents(entry: { body?: string; bodyLine?: number }): MdxElement[] {
+  const tree = mdxTreeOf(entry);
+  return tree ? componentsOf(tree, entry.bodyLine ?? 1) : [];
+}
+
+/**
+ * Finds capitalised JSX elements (components) in an MDX body, as the build's
+ * parser sees them: examples in code are text, not components.
+ * `bodyLine` is the file line where the body starts. A body that does not
+ * parse has none (the check reports it).
+ */
+export function scanMdxElements(body: string, bodyLine: number): MdxElement[] {
+  const result = parseMdx(body);
+  return "tree" in result ? componentsOf(result.tree, bodyLine) : [];
 }

@@ -6,10 +6,11 @@ import {
   MDX_COMPONENTS,
   type MdxComponentName,
 } from "../mdx-components.ts";
-import { extractQuestions } from "../mdx-questions.ts";
+import { questionsOf } from "../mdx-questions.ts";
 import type { Problem } from "../problems.ts";
 import type { Entry, KnowledgeBase } from "./load.ts";
-import { type MdxElement, scanMdxElements } from "./mdx-scan.ts";
+import { mdxTreeOf } from "./mdx-parse.ts";
+import { componentsOf, type MdxElement } from "./mdx-scan.ts";
 import { closest, listValues } from "./suggest.ts";
 
 type Report = (
@@ -112,9 +113,10 @@ function checkCitation(
 
 /** Checks <Cite> and other components in an MDX body. */
 function checkMdxBody(report: Report, kb: KnowledgeBase, entry: Entry<unknown>): void {
-  if (entry.body === undefined || entry.bodyLine === undefined) return;
+  const tree = mdxTreeOf(entry);
+  if (!tree || entry.bodyLine === undefined) return;
   const known = new Set<string>(MDX_COMPONENTS);
-  for (const element of scanMdxElements(entry.body, entry.bodyLine)) {
+  for (const element of componentsOf(tree, entry.bodyLine)) {
     if (!known.has(element.name)) {
       const guess = closest(element.name, known);
       report(entry, {
@@ -143,7 +145,7 @@ function checkMdxBody(report: Report, kb: KnowledgeBase, entry: Entry<unknown>):
     }
     checkCitation(report, kb, entry, { policy, article }, { line: element.line });
   }
-  for (const question of extractQuestions(entry.body, entry.bodyLine)) {
+  for (const question of questionsOf(tree, entry.bodyLine)) {
     if (question.text) continue;
     report(entry, {
       line: question.line,
