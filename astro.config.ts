@@ -9,8 +9,8 @@ import { unionKb } from "./src/lib/astro/integration.ts";
 import { mdxWithoutFrontmatter } from "./src/lib/astro/mdx-frontmatter.ts";
 import { narrowFonts } from "./src/lib/astro/narrow-fonts.ts";
 import { pagefindSearch } from "./src/lib/astro/pagefind.ts";
-import { cacheDirFor, contentDir } from "./src/lib/content-dir.ts";
 import { outFromEnv } from "./src/lib/env.ts";
+import { cacheDirFor, contentDir } from "./src/lib/kb/content-dir.ts";
 
 const content = contentDir();
 

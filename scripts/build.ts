@@ -10,11 +10,11 @@ import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { constants } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { astroNodeFlags } from "../src/lib/astro/node-flags.ts";
 import { buildSearchIndex, describeIndex } from "../src/lib/astro/pagefind.ts";
 import { type ChildExit, describeChildExit, runNodeChild } from "../src/lib/build/astro-process.ts";
 import { acquireLock, LockTimeoutError, systemProbe } from "../src/lib/build/lock.ts";
 import { countEntries, memoryLimit, memoryProblem } from "../src/lib/build/memory.ts";
+import { astroNodeFlags } from "../src/lib/build/node-flags.ts";
 import {
   buildingFolder,
   checkOutputDir,
@@ -24,10 +24,8 @@ import {
   replaceOutput,
   writeBuildMarker,
 } from "../src/lib/build/output-dir.ts";
-import { checkBuiltSite } from "../src/lib/built-site-check.ts";
 import { EXIT, parseCliArgs } from "../src/lib/cli/args.ts";
-import { loadKnowledgeBase } from "../src/lib/content-check/load.ts";
-import { cacheDirFor, contentDir } from "../src/lib/content-dir.ts";
+import { checkBuiltSite } from "../src/lib/dist/site-check.ts";
 import {
   astroChildEnv,
   type BuildSettings,
@@ -35,7 +33,9 @@ import {
   OPERATOR_VARIABLES,
   outFromEnv,
 } from "../src/lib/env.ts";
-import { formatReport, type Problem, summariseCounts } from "../src/lib/problems.ts";
+import { cacheDirFor, contentDir } from "../src/lib/kb/content-dir.ts";
+import { loadKnowledgeBase } from "../src/lib/kb/load.ts";
+import { formatReport, type Problem, summariseCounts } from "../src/lib/kb/problems.ts";
 
 const HELP = `Usage: npm run build -- [options]
 

@@ -2,10 +2,10 @@
 /** `npm run check`: validate the knowledge base without building the site. */
 import { existsSync, watch } from "node:fs";
 import { resolve } from "node:path";
+import { checkKnowledgeBase, entryCounts } from "../src/lib/check/check.ts";
 import { EXIT, parseCliArgs } from "../src/lib/cli/args.ts";
-import { checkKnowledgeBase, entryCounts } from "../src/lib/content-check/check.ts";
-import { contentDir } from "../src/lib/content-dir.ts";
-import { formatReport, summariseCounts } from "../src/lib/problems.ts";
+import { contentDir } from "../src/lib/kb/content-dir.ts";
+import { formatReport, summariseCounts } from "../src/lib/kb/problems.ts";
 
 const HELP = `Usage: npm run check -- [options]
 

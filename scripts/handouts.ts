@@ -20,8 +20,8 @@ import {
   selectHandouts,
 } from "../src/lib/handouts/jobs.ts";
 import { isPaper, type Paper } from "../src/lib/handouts/page-css.ts";
-import { joinBase } from "../src/lib/routes.ts";
 import { createSiteServer } from "../src/lib/serve/index.ts";
+import { joinBase } from "../src/lib/site/routes.ts";
 
 const HELP = `Usage: npm run handouts -- [course [lesson]] [options]
 

@@ -8,8 +8,8 @@ import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import * as prompts from "@clack/prompts";
 import { EXIT, parseCliArgs } from "../src/lib/cli/args.ts";
-import { contentDir } from "../src/lib/content-dir.ts";
-import { formatReport } from "../src/lib/problems.ts";
+import { contentDir } from "../src/lib/kb/content-dir.ts";
+import { formatReport } from "../src/lib/kb/problems.ts";
 import {
   ENTITY_KINDS,
   type EntityKind,

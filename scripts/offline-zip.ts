@@ -4,7 +4,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { EXIT, parseCliArgs } from "../src/lib/cli/args.ts";
-import { contentDir } from "../src/lib/content-dir.ts";
+import { contentDir } from "../src/lib/kb/content-dir.ts";
 import { createOfflineZip, offlineZipName } from "../src/lib/offline/offline-zip.ts";
 import { README_NAME } from "../src/lib/offline/readme.ts";
 import { normalizeBase } from "../src/lib/serve/request-path.ts";

@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import QRCode from "qrcode";
 import { parse as parseYaml } from "yaml";
-import { contentDir } from "../src/lib/content-dir.ts";
+import { contentDir } from "../src/lib/kb/content-dir.ts";
 import { createSiteServer } from "../src/lib/serve/create-server.ts";
 import { lanUrls } from "../src/lib/serve/lan-urls.ts";
 import { normalizeBase } from "../src/lib/serve/request-path.ts";

@@ -1,6 +1,6 @@
 import { defineCollection } from "astro:content";
 import { type KbCollection, kbLoader } from "./lib/astro/kb-loader.ts";
-import { contentDir } from "./lib/content-dir.ts";
+import { contentDir } from "./lib/kb/content-dir.ts";
 import { CaseSchema } from "./schemas/case.ts";
 import { CourseSchema } from "./schemas/course.ts";
 import { GlossaryTermSchema } from "./schemas/glossary.ts";

@@ -1,5 +1,5 @@
 import { getCollection } from "astro:content";
-import { scanMdxElements } from "../lib/content-check/mdx-scan.ts";
+import { scanMdxElements } from "../lib/mdx/scan.ts";
 import type { Citation } from "../schemas/common.ts";
 import { getAllLessons } from "./courses.ts";
 import { routes } from "./urls.ts";

@@ -1,5 +1,5 @@
 import { type CollectionEntry, getCollection, getEntry } from "astro:content";
-import { parseLessonPath } from "../lib/content-paths.ts";
+import { parseLessonPath } from "../lib/kb/content-paths.ts";
 
 export type CourseEntry = CollectionEntry<"courses">;
 export type LessonEntry = CollectionEntry<"lessons">;

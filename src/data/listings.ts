@@ -1,6 +1,6 @@
 import { t } from "../i18n/index.ts";
-import { type Dimension, type Filterable, filterItems, filterPages } from "../lib/filters.ts";
-import type { ListSection } from "../lib/routes.ts";
+import { type Dimension, type Filterable, filterItems, filterPages } from "../lib/site/filters.ts";
+import type { ListSection } from "../lib/site/routes.ts";
 import type { Audience, Format, Locale } from "../schemas/common.ts";
 import type { PolicyStatus } from "../schemas/policy.ts";
 import { type CourseEntry, getAllLessons, getCourses } from "./courses.ts";

@@ -1,7 +1,7 @@
 import { base } from "astro:config/client";
-import { joinBase } from "../lib/routes.ts";
+import { joinBase } from "../lib/site/routes.ts";
 
-export { routes } from "../lib/routes.ts";
+export { routes } from "../lib/site/routes.ts";
 
 /**
  * A link to a page of this site, with the configured base path. The base comes

@@ -35,7 +35,7 @@ export const OPERATOR_VARIABLES = {
  * one run. So a big site is indexed in parts of at most this many
  * characters, one Pagefind process after the other, and the search page
  * searches the parts as one (src/components/search/index-parts.ts; the list
- * of parts: src/lib/search-parts-manifest.ts). 6 million characters keep each run
+ * of parts: src/lib/search/manifest.ts). 6 million characters keep each run
  * near 1.2 GB, well below Astro's process, and give a site of up to ~2,000
  * entries one part; every further part costs the reader ~100 KB more on the
  * first search (Pagefind's script, worker and WebAssembly).

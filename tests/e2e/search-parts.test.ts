@@ -1,5 +1,5 @@
 /**
- * A big site's search index is written in parts (src/lib/search-index-parts.ts)
+ * A big site's search index is written in parts (src/lib/search/parts.ts)
  * and merged by the search page. Here the fixture site is indexed again with a
  * tiny part size: every page and record must be in exactly one part, and in
  * Chromium the split site must find what the one-part site finds, with the
@@ -12,7 +12,7 @@ import { gunzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSearchIndex } from "../../src/lib/astro/pagefind.ts";
-import { PARTS_MANIFEST, type PartsManifest } from "../../src/lib/search-parts-manifest.ts";
+import { PARTS_MANIFEST, type PartsManifest } from "../../src/lib/search/manifest.ts";
 import { type Site, siteRoot, startSite } from "../helpers/e2e.ts";
 import { VALID_CONTENT } from "../helpers/fixtures.ts";
 import { searchFor } from "../search/harness.ts";

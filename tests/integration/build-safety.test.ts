@@ -19,7 +19,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { BUILD_MARKER } from "../../src/lib/build/output-dir.ts";
-import { cacheDirFor } from "../../src/lib/content-dir.ts";
+import { cacheDirFor } from "../../src/lib/kb/content-dir.ts";
 import {
   fingerprint,
   fixtureContent as fixtureCopy,

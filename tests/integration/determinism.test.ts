@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { cacheDirFor } from "../../src/lib/content-dir.ts";
+import { cacheDirFor } from "../../src/lib/kb/content-dir.ts";
 import { fingerprint, fixtureContent, runScript } from "../helpers/fixtures.ts";
 
 const temp = mkdtempSync(join(tmpdir(), "union-kb-determinism-"));

@@ -2,8 +2,8 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkKnowledgeBase, entryCounts } from "../../src/lib/content-check/check.ts";
-import { formatProblem, type Problem } from "../../src/lib/problems.ts";
+import { checkKnowledgeBase, entryCounts } from "../../src/lib/check/check.ts";
+import { formatProblem, type Problem } from "../../src/lib/kb/problems.ts";
 import { fixtureContent } from "../helpers/fixtures.ts";
 
 /**

@@ -7,7 +7,7 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkKnowledgeBase } from "../../src/lib/content-check/check.ts";
+import { checkKnowledgeBase } from "../../src/lib/check/check.ts";
 import { fixtureContent, ROOT } from "../helpers/fixtures.ts";
 
 const dir = fixtureContent();

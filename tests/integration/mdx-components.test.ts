@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { extractQuestions } from "../../src/lib/mdx-questions.ts";
+import { extractQuestions } from "../../src/lib/mdx/questions.ts";
 import { fixtureContent, ROOT, runScript } from "../helpers/fixtures.ts";
 
 const AUTHORING = join(ROOT, "tests/fixtures/authoring");

@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BuiltSite, checkLinks, extractLinks } from "../../src/lib/link-check.ts";
-import { readBuiltSite } from "../../src/lib/read-built-site.ts";
+import { type BuiltSite, checkLinks, extractLinks } from "../../src/lib/dist/link-check.ts";
+import { readBuiltSite } from "../../src/lib/dist/read-built-site.ts";
 import { fixtureContent, runScript } from "../helpers/fixtures.ts";
 
 /** An English translation of the fixture course, written into the temp copy only. */

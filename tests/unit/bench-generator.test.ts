@@ -7,7 +7,7 @@ import { pageAssets, pageType } from "../../src/lib/bench/measure.ts";
 import { summariseProfiles } from "../../src/lib/bench/profile.ts";
 import { median, medianFigures } from "../../src/lib/bench/report.ts";
 import { parseBuildLog, processOf } from "../../src/lib/bench/run-build.ts";
-import { checkKnowledgeBase } from "../../src/lib/content-check/check.ts";
+import { checkKnowledgeBase } from "../../src/lib/check/check.ts";
 
 const temp = mkdtempSync(join(tmpdir(), "union-kb-bench-test-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

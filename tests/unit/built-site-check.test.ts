@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkBuiltSite } from "../../src/lib/built-site-check.ts";
+import { checkBuiltSite } from "../../src/lib/dist/site-check.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "union-kb-site-check-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -132,7 +132,7 @@ describe("npm run import-law", () => {
     );
     const run = importLaw(file, "--slug", "gbk-law", "--content", content);
     expect(run.code).toBe(1);
-    // The same wording as npm run check (src/lib/text-file.ts).
+    // The same wording as npm run check (src/lib/kb/text-file.ts).
     expect(run.stderr).toContain(
       "gbk.md: line 1: the file is not UTF-8; it looks like GBK/GB18030 (a Chinese Windows encoding)",
     );

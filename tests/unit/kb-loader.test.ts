@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import type { LoaderContext } from "astro/loaders";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { type KbCollection, kbLoader } from "../../src/lib/astro/kb-loader.ts";
-import { checkKnowledgeBase, entryCounts } from "../../src/lib/content-check/check.ts";
+import { checkKnowledgeBase, entryCounts } from "../../src/lib/check/check.ts";
 import { fixtureContent, ROOT } from "../helpers/fixtures.ts";
 
 /** The parts of Astro's loader context the loader uses, over a plain Map. */

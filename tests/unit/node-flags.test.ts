@@ -1,6 +1,6 @@
-/** V8 flags for Astro's process (src/lib/astro/node-flags.ts). */
+/** V8 flags for Astro's process (src/lib/build/node-flags.ts). */
 import { describe, expect, it } from "vitest";
-import { astroNodeFlags } from "../../src/lib/astro/node-flags.ts";
+import { astroNodeFlags } from "../../src/lib/build/node-flags.ts";
 import { lowMemoryFromEnv } from "../../src/lib/env.ts";
 
 describe("V8 flags for Astro's process", () => {

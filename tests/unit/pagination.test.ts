@@ -6,7 +6,7 @@ import {
   pagePath,
   pagerItems,
   runsOf,
-} from "../../src/lib/pagination.ts";
+} from "../../src/lib/site/pagination.ts";
 
 describe("page paths and counts", () => {
   it("keeps the list's URL for page 1 and adds the number after it", () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { facetValues, filterItems, filterPages } from "../../src/lib/filters.ts";
-import { groupByInitial } from "../../src/lib/glossary-index.ts";
-import { checkLinks, extractLinks } from "../../src/lib/link-check.ts";
-import { countText, mdxToPlainText, readingMinutes } from "../../src/lib/reading-time.ts";
-import { joinBase, routes, switchLanguageTarget } from "../../src/lib/routes.ts";
-import { buildToc } from "../../src/lib/toc.ts";
+import { checkLinks, extractLinks } from "../../src/lib/dist/link-check.ts";
+import { facetValues, filterItems, filterPages } from "../../src/lib/site/filters.ts";
+import { groupByInitial } from "../../src/lib/site/glossary-index.ts";
+import { countText, mdxToPlainText, readingMinutes } from "../../src/lib/site/reading-time.ts";
+import { joinBase, routes, switchLanguageTarget } from "../../src/lib/site/routes.ts";
+import { buildToc } from "../../src/lib/site/toc.ts";
 
 describe("reading time", () => {
   it("counts Chinese by characters and English by words", () => {

@@ -1,5 +1,5 @@
 /**
- * A search index in parts: how the build splits it (src/lib/search-index-parts.ts)
+ * A search index in parts: how the build splits it (src/lib/search/parts.ts)
  * and how the search page searches the parts as one (src/components/search/index-parts.ts).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -14,13 +14,13 @@ import {
   type SearchIndex,
 } from "../../src/components/search/index-parts.ts";
 import { DEFAULT_PART_CHARS, partSizeFromEnv } from "../../src/lib/env.ts";
+import { partFolder } from "../../src/lib/search/manifest.ts";
 import {
   pageUrl,
   searchablePages,
   splitIntoParts,
   textLength,
-} from "../../src/lib/search-index-parts.ts";
-import { partFolder } from "../../src/lib/search-parts-manifest.ts";
+} from "../../src/lib/search/parts.ts";
 
 describe("splitting the index", () => {
   const items = (sizes: number[]) => sizes.map((chars, i) => ({ id: i, chars }));

@@ -1,4 +1,4 @@
-import type { MdxComponentName } from "../../lib/mdx-components.ts";
+import type { MdxComponentName } from "../../lib/mdx/components.ts";
 import Callout from "./Callout.astro";
 import Cite from "./Cite.astro";
 import Figure from "./Figure.astro";
@@ -11,7 +11,7 @@ import Term from "./Term.astro";
 /**
  * Every component authors may use in MDX, keyed by the tag name. Pages pass it
  * to `<Content components={mdxComponents} />`; `npm run check` knows the same
- * names from src/lib/mdx-components.ts (the `satisfies` keeps the two in step).
+ * names from src/lib/mdx/components.ts (the `satisfies` keeps the two in step).
  */
 export const mdxComponents = {
   Cite,

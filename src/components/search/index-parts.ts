@@ -27,7 +27,7 @@ export interface SearchIndex {
 }
 
 /**
- * Searches the parts of a split index (src/lib/search-index-parts.ts) as one,
+ * Searches the parts of a split index (src/lib/search/parts.ts) as one,
  * the way Pagefind merges bundles (results by score, counts added up), with
  * one difference. Pagefind leaves a query word out when its index does not
  * have it, so a part without one of the words would return every page that

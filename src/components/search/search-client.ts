@@ -1,4 +1,4 @@
-import { PARTS_MANIFEST, type PartsManifest } from "../../lib/search-parts-manifest.ts";
+import { PARTS_MANIFEST, type PartsManifest } from "../../lib/search/manifest.ts";
 import { combineParts, queryWords, type SearchIndex } from "./index-parts.ts";
 import {
   type FragmentLike,
@@ -76,7 +76,7 @@ export function startSearch(root: HTMLElement): void {
       root.dataset.state = "loading";
       const languages = { own: root.dataset.lang ?? "", other: root.dataset.otherLang ?? "" };
       const baseUrl = root.dataset.base ?? "/";
-      // A big site's index comes in parts (src/lib/search-index-parts.ts),
+      // A big site's index comes in parts (src/lib/search/parts.ts),
       // each a bundle of its own, searched together.
       const bundles = [bundle, ...(await indexParts(bundle))];
       const index = combineParts(

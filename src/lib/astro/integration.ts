@@ -1,8 +1,8 @@
 import { resolve, sep } from "node:path";
 import type { AstroIntegration } from "astro";
-import { checkKnowledgeBase } from "../content-check/check.ts";
+import { checkKnowledgeBase } from "../check/check.ts";
 import { astroChildSettings } from "../env.ts";
-import { formatReport } from "../problems.ts";
+import { formatReport } from "../kb/problems.ts";
 
 /**
  * Runs the same checks as `npm run check` before Astro loads content, so a

@@ -1,8 +1,8 @@
 import { relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Loader, LoaderContext } from "astro/loaders";
-import { type Entry, type KnowledgeBase, loadKnowledgeBase } from "../content-check/load.ts";
 import { astroChildSettings } from "../env.ts";
+import { type Entry, type KnowledgeBase, loadKnowledgeBase } from "../kb/load.ts";
 
 /** The collections of src/content.config.ts that come from the knowledge base's own files. */
 export type KbCollection =
@@ -132,7 +132,7 @@ async function sync(
 /**
  * A Content Layer loader for one collection of the knowledge base. Every
  * collection is filled from the same parse as `npm run check`
- * (src/lib/content-check/load.ts): one YAML reader, one frontmatter split, the
+ * (src/lib/kb/load.ts): one YAML reader, one frontmatter split, the
  * same entries, so what passes the check is what gets built. MDX bodies are
  * compiled by Astro when a page renders them (deferred rendering).
  */

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve, sep } from "node:path";
 import type { Plugin } from "vite";
-import { isFenceProblem, splitFrontmatter } from "../content-check/frontmatter.ts";
+import { isFenceProblem, splitFrontmatter } from "../kb/frontmatter.ts";
 
 /**
  * Hands Astro's MDX compiler the bodies of the knowledge base's MDX files

@@ -17,18 +17,18 @@ import { t } from "../../i18n/index.ts";
 import type { Locale } from "../../schemas/common.ts";
 import type { GlossaryTerm } from "../../schemas/glossary.ts";
 import type { Topic } from "../../schemas/topic.ts";
-import { type KnowledgeBase, loadKnowledgeBase } from "../content-check/load.ts";
 import { astroChildSettings, partSizeFromEnv } from "../env.ts";
+import { type KnowledgeBase, loadKnowledgeBase } from "../kb/load.ts";
 import { articleId } from "../law/parse-law-text.ts";
-import { joinBase, routes } from "../routes.ts";
-import { restoreSearchIndex, saveSearchIndex, searchInputDigest } from "../search-index-cache.ts";
+import { restoreSearchIndex, saveSearchIndex, searchInputDigest } from "../search/cache.ts";
+import { PARTS_MANIFEST, type PartsManifest, partFolder } from "../search/manifest.ts";
 import {
   type SearchablePage,
   type Sized,
   searchablePages,
   splitIntoParts,
-} from "../search-index-parts.ts";
-import { PARTS_MANIFEST, type PartsManifest, partFolder } from "../search-parts-manifest.ts";
+} from "../search/parts.ts";
+import { joinBase, routes } from "../site/routes.ts";
 
 /** Pagefind's version, part of the search cache key (a new version re-indexes). */
 function pagefindVersion(): string {
@@ -49,7 +49,7 @@ export interface IndexStats {
   fragments: number;
   files: number;
   seconds: number;
-  /** Separate Pagefind bundles the index was split into (see search-index-parts.ts). */
+  /** Separate Pagefind bundles the index was split into (see src/lib/search/parts.ts). */
   parts: number;
   /** True when the index was copied from the previous build (same pages and records). */
   reused?: boolean;

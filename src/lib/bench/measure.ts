@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 
-/** Kinds of page, by route (see src/lib/routes.ts); /en/ pages count with their Chinese twin. */
+/** Kinds of page, by route (see src/lib/site/routes.ts); /en/ pages count with their Chinese twin. */
 export type PageType =
   | "home"
   | "course"

@@ -15,7 +15,7 @@ const MB = 1024 ** 2;
  */
 const BASE_BYTES = 0.9 * GB;
 const BYTES_PER_ENTRY = 0.24 * MB;
-/** UNION_KB_LOW_MEMORY=1: ~0.3 GB less at 5,000 entries (src/lib/astro/node-flags.ts). */
+/** UNION_KB_LOW_MEMORY=1: ~0.3 GB less at 5,000 entries (src/lib/build/node-flags.ts). */
 const LOW_MEMORY_FACTOR = 0.87;
 /**
  * The build is refused only when the machine has clearly too little: less

@@ -1,5 +1,5 @@
 import type { Citation } from "../../schemas/common.ts";
-import { scanMdxElements } from "../content-check/mdx-scan.ts";
+import { scanMdxElements } from "../mdx/scan.ts";
 
 /** A cited article as it appears in a handout: numbered once per document. */
 export interface HandoutNote {

@@ -1,5 +1,5 @@
 import type { Locale } from "../../schemas/common.ts";
-import { setContentLocale } from "../content-locale.ts";
+import { setContentLocale } from "../site/content-locale.ts";
 import { type HandoutNote, noteKey } from "./citations.ts";
 
 /**

@@ -1,4 +1,4 @@
-import { joinBase } from "../routes.ts";
+import { joinBase } from "../site/routes.ts";
 
 /**
  * The absolute address of a page of the online site, printed under the QR

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { checkKnowledgeBase } from "../check/check.ts";
 import { CliError } from "../cli/cli-error.ts";
-import { checkKnowledgeBase } from "../content-check/check.ts";
-import { ID_PATTERN, parseLessonPath } from "../content-paths.ts";
-import type { Problem } from "../problems.ts";
+import { ID_PATTERN, parseLessonPath } from "../kb/content-paths.ts";
+import type { Problem } from "../kb/problems.ts";
 import { appendGlossaryTerm, GlossaryClash } from "./glossary.ts";
 import { hasChinese, pinyinOf, slugFromTitle } from "./slug.ts";
 import { caseMdx, courseYaml, lessonMdx, policyMdx } from "./templates.ts";

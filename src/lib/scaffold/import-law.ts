@@ -9,7 +9,8 @@ import {
 } from "node:fs";
 import { basename, join } from "node:path";
 import { CliError } from "../cli/cli-error.ts";
-import { ID_PATTERN } from "../content-paths.ts";
+import { ID_PATTERN } from "../kb/content-paths.ts";
+import { decodeContentBytes } from "../kb/text-file.ts";
 import {
   chineseDateToIso,
   extractLawMetadata,
@@ -18,7 +19,6 @@ import {
   LawTextError,
   parseLawText,
 } from "../law/parse-law-text.ts";
-import { decodeContentBytes } from "../text-file.ts";
 import { localToday } from "./today.ts";
 
 /** What `npm run import-law` was asked to do. */

@@ -1,5 +1,5 @@
-import type { Problem } from "../problems.ts";
-import { type KnowledgeBase, loadKnowledgeBase } from "./load.ts";
+import { type KnowledgeBase, loadKnowledgeBase } from "../kb/load.ts";
+import type { Problem } from "../kb/problems.ts";
 import { checkMdxStructure } from "./mdx-structure.ts";
 import { checkReferences } from "./references.ts";
 import { checkUnsafeContent } from "./unsafe-content.ts";

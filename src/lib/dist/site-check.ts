@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { familyRanges, uncoveredCharacters } from "./fonts/font-coverage.ts";
-import { intersectRanges } from "./fonts/unicode-range.ts";
+import { familyRanges, uncoveredCharacters } from "../fonts/font-coverage.ts";
+import { intersectRanges } from "../fonts/unicode-range.ts";
 import { anchorsOf, checkPageLinks, type LinkProblem } from "./link-check.ts";
 import { listBuiltSite } from "./read-built-site.ts";
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { relative, sep } from "node:path";
-import { listBuiltSite } from "./read-built-site.ts";
+import { listBuiltSite } from "../dist/read-built-site.ts";
 
 /** Something Pagefind indexes, with the number of characters that drives its memory. */
 export interface Sized {

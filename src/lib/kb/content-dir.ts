@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { resolve } from "node:path";
-import { contentFromEnv } from "./env.ts";
+import { contentFromEnv } from "../env.ts";
 
 /**
  * The knowledge base to build or check: `content/` unless UNION_KB_CONTENT

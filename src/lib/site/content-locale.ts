@@ -1,4 +1,4 @@
-import type { Locale } from "../schemas/common.ts";
+import type { Locale } from "../../schemas/common.ts";
 
 const KEY = "unionKbContentLocale";
 

@@ -1,7 +1,7 @@
-import type { Problem } from "../problems.ts";
-import type { Entry, KnowledgeBase } from "./load.ts";
-import { fileLine, type MdxAttribute, type MdxNode, mdxTreeOf, walkMdx } from "./mdx-parse.ts";
-import { isJsxElement } from "./mdx-scan.ts";
+import type { Entry, KnowledgeBase } from "../kb/load.ts";
+import type { Problem } from "../kb/problems.ts";
+import { fileLine, type MdxAttribute, type MdxNode, mdxTreeOf, walkMdx } from "../mdx/parse.ts";
+import { isJsxElement } from "../mdx/scan.ts";
 
 /*
  * MDX is a programming language: `import`, `export` and `{…}` run code at build

@@ -5,7 +5,7 @@ import {
   mdxTreeOf,
   parseMdx,
   walkMdx,
-} from "./mdx-parse.ts";
+} from "./parse.ts";
 
 /** A JSX element used in an MDX body, as written. */
 export interface MdxElement {

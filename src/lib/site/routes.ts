@@ -1,4 +1,4 @@
-import type { Locale } from "../schemas/common.ts";
+import type { Locale } from "../../schemas/common.ts";
 import type { Dimension } from "./filters.ts";
 
 /** Lists that can be filtered, each with its own static filter pages. */

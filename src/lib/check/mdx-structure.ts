@@ -1,9 +1,9 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
-import type { Problem } from "../problems.ts";
-import type { Entry, KnowledgeBase } from "./load.ts";
-import { fileLine, type MdxNode, type MdxSyntaxError, mdxOf, walkMdx } from "./mdx-parse.ts";
-import { isJsxElement } from "./mdx-scan.ts";
+import type { Entry, KnowledgeBase } from "../kb/load.ts";
+import type { Problem } from "../kb/problems.ts";
+import { fileLine, type MdxNode, type MdxSyntaxError, mdxOf, walkMdx } from "../mdx/parse.ts";
+import { isJsxElement } from "../mdx/scan.ts";
 
 type Found = Omit<Problem, "file" | "severity">;
 

@@ -8,12 +8,12 @@ import { type Lesson, LessonSchema } from "../../schemas/lesson.ts";
 import { type Policy, PolicySchema } from "../../schemas/policy.ts";
 import { type Site, SiteSchema } from "../../schemas/site.ts";
 import { type Topic, TopicSchema } from "../../schemas/topic.ts";
-import { caseId, folderId, ID_PATTERN, parseLessonPath } from "../content-paths.ts";
 import { type LawText, LawTextError, parseLawText } from "../law/parse-law-text.ts";
-import type { Problem } from "../problems.ts";
-import { readContentFile } from "../text-file.ts";
+import { caseId, folderId, ID_PATTERN, parseLessonPath } from "./content-paths.ts";
 import { isFenceProblem, splitFrontmatter } from "./frontmatter.ts";
+import type { Problem } from "./problems.ts";
 import { closest } from "./suggest.ts";
+import { readContentFile } from "./text-file.ts";
 import { isYamlError, parseYamlSource, type YamlSource } from "./yaml-source.ts";
 import { fieldPath, zodProblems } from "./zod-problems.ts";
 

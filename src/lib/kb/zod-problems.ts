@@ -1,6 +1,6 @@
 import type { z } from "astro/zod";
-import type { Problem } from "../problems.ts";
-import { showValue } from "../problems.ts";
+import type { Problem } from "./problems.ts";
+import { showValue } from "./problems.ts";
 import { closest, listValues } from "./suggest.ts";
 
 /** Where an entry came from, to place its problems. */

@@ -1,5 +1,5 @@
-import { type MdxNode, parseMdx, plainTextOf } from "./content-check/mdx-parse.ts";
-import { componentsOf } from "./content-check/mdx-scan.ts";
+import { type MdxNode, parseMdx, plainTextOf } from "./parse.ts";
+import { componentsOf } from "./scan.ts";
 
 /** A discussion question written as <Question>…</Question> in an MDX body. */
 export interface MdxQuestion {

@@ -1,17 +1,17 @@
 import type { Citation } from "../../schemas/common.ts";
+import type { Entry, KnowledgeBase } from "../kb/load.ts";
+import type { Problem } from "../kb/problems.ts";
+import { closest, listValues } from "../kb/suggest.ts";
 import { intToChinese } from "../law/chinese-numerals.ts";
 import {
   CALLOUT_TYPES,
   MDX_COMPONENT_SPECS,
   MDX_COMPONENTS,
   type MdxComponentName,
-} from "../mdx-components.ts";
-import { questionsOf } from "../mdx-questions.ts";
-import type { Problem } from "../problems.ts";
-import type { Entry, KnowledgeBase } from "./load.ts";
-import { mdxTreeOf } from "./mdx-parse.ts";
-import { componentsOf, type MdxElement } from "./mdx-scan.ts";
-import { closest, listValues } from "./suggest.ts";
+} from "../mdx/components.ts";
+import { mdxTreeOf } from "../mdx/parse.ts";
+import { questionsOf } from "../mdx/questions.ts";
+import { componentsOf, type MdxElement } from "../mdx/scan.ts";
 
 type Report = (
   entry: Pick<Entry<unknown>, "file">,

@@ -1,6 +1,6 @@
 /**
  * How the search page finds the parts of a split search index (see
- * search-index-parts.ts). Shared by the build and the browser, so it imports
+ * src/lib/search/parts.ts). Shared by the build and the browser, so it imports
  * nothing.
  */
 
