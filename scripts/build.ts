@@ -10,7 +10,6 @@ import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { constants } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildSearchIndex, describeIndex } from "../src/lib/astro/pagefind.ts";
 import { type ChildExit, describeChildExit, runNodeChild } from "../src/lib/build/astro-process.ts";
 import { acquireLock, LockTimeoutError, systemProbe } from "../src/lib/build/lock.ts";
 import { countEntries, memoryLimit, memoryProblem } from "../src/lib/build/memory.ts";
@@ -36,6 +35,7 @@ import {
 import { cacheDirFor, contentDir } from "../src/lib/kb/content-dir.ts";
 import { loadKnowledgeBase } from "../src/lib/kb/load.ts";
 import { formatReport, type Problem, summariseCounts } from "../src/lib/kb/problems.ts";
+import { buildSearchIndex, describeIndex } from "../src/lib/search/indexer.ts";
 
 const HELP = `Usage: npm run build -- [options]
 

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSearchIndex } from "../../src/lib/astro/pagefind.ts";
+import { buildSearchIndex } from "../../src/lib/search/indexer.ts";
 import { PARTS_MANIFEST, type PartsManifest } from "../../src/lib/search/manifest.ts";
 import { type Site, siteRoot, startSite } from "../helpers/e2e.ts";
 import { VALID_CONTENT } from "../helpers/fixtures.ts";

@@ -6,7 +6,7 @@ import {
   normalizeQuery,
   promoteNamed,
 } from "../../src/components/search/results.ts";
-import { dutyLine, pinyinVariants, recordHtml } from "../../src/lib/astro/pagefind.ts";
+import { dutyLine, pinyinVariants, recordHtml } from "../../src/lib/search/records.ts";
 import { hitRank } from "./harness.ts";
 
 const fragment = (url: string, title: string, anchors: string[] = []): FragmentLike => ({

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { indexSize } from "../../src/lib/astro/pagefind.ts";
+import { indexSize } from "../../src/lib/search/indexer.ts";
 import { type Site, startSite } from "../helpers/e2e.ts";
 import { ROOT } from "../helpers/fixtures.ts";
 import { hitRank, loadQueries, type Outcome, searchFor, summarise } from "./harness.ts";

@@ -1,0 +1,238 @@
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { dirname, join } from "node:path";
+import * as pagefind from "pagefind";
+import { partSizeFromEnv } from "../env.ts";
+import { type KnowledgeBase, loadKnowledgeBase } from "../kb/load.ts";
+import { restoreSearchIndex, saveSearchIndex, searchInputDigest } from "./cache.ts";
+import { PARTS_MANIFEST, type PartsManifest, partFolder } from "./manifest.ts";
+import { type SearchablePage, type Sized, searchablePages, splitIntoParts } from "./parts.ts";
+import { articleRecords, glossaryRecords, recordHtml, type SearchRecord } from "./records.ts";
+
+/** Pagefind's version, part of the search cache key (a new version re-indexes). */
+function pagefindVersion(): string {
+  try {
+    const manifest = new URL("../package.json", import.meta.resolve("pagefind"));
+    return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
+  } catch {
+    return "unknown";
+  }
+}
+
+/** What the search index holds after a build, for the build log and the size report. */
+export interface IndexStats {
+  pages: number;
+  glossaryRecords: number;
+  articleRecords: number;
+  bytes: number;
+  fragments: number;
+  files: number;
+  seconds: number;
+  /** Separate Pagefind bundles the index was split into (see src/lib/search/parts.ts). */
+  parts: number;
+  /** True when the index was copied from the previous build (same pages and records). */
+  reused?: boolean;
+}
+
+/** A search record that is not a page: a glossary term or a law article, linking to its anchor. */
+/** The build log's line about the search index. */
+export function describeIndex(stats: IndexStats): string {
+  if (stats.reused)
+    return `Search: pages unchanged, reused the previous index of ${stats.pages} pages in ${stats.seconds.toFixed(1)} s (${(stats.bytes / 1024).toFixed(0)} KB).`;
+  return (
+    `Search: indexed ${stats.pages} pages, ${stats.glossaryRecords} glossary terms and ${stats.articleRecords} law articles in ${stats.seconds.toFixed(1)} s ` +
+    `(${(stats.bytes / 1024).toFixed(0)} KB in ${stats.files} files, ${stats.fragments} fragments${stats.parts > 1 ? `, ${stats.parts} parts` : ""}).`
+  );
+}
+
+/**
+ * Indexes the HTML under `root` and the glossary, writes `root/pagefind/`.
+ * With `cacheDir`, an index built from exactly the same pages and records is
+ * copied from the cache instead (see cache.ts).
+ * Throws when Pagefind reports errors, so a build never ships a broken index.
+ */
+export async function buildSearchIndex(options: {
+  root: string;
+  base: string;
+  contentDir: string;
+  cacheDir?: string;
+  /** The knowledge base when the caller has loaded it already. */
+  kb?: KnowledgeBase;
+  /** Characters per part (default: partSizeFromEnv()). */
+  partChars?: number;
+}): Promise<IndexStats> {
+  const started = performance.now();
+  const outputPath = join(options.root, "pagefind");
+  const kb = options.kb ?? loadKnowledgeBase(options.contentDir).kb;
+  const terms = glossaryRecords(
+    kb.glossary.map((entry) => entry.data),
+    kb.topics.map((entry) => entry.data),
+    options.base,
+  );
+  const articles = articleRecords(kb, options.base);
+  const pages = searchablePages(options.root);
+  const records = [
+    ...terms.map((record): IndexItem => ({ kind: "term", record, chars: record.content.length })),
+    ...articles.map(
+      (record): IndexItem => ({
+        kind: "article",
+        record,
+        chars: record.parts.reduce((sum, part) => sum + part.text.length, 0),
+      }),
+    ),
+  ];
+  const parts = splitIntoParts(
+    [...pages.map((page): IndexItem => ({ ...page, kind: "page" })), ...records],
+    options.partChars ?? partSizeFromEnv(),
+  );
+  // Which page or record went into which part is part of the key.
+  const layout = parts.map((part) =>
+    part.map((item) => (item.kind === "page" ? item.url : item.record.url)),
+  );
+  const digest = options.cacheDir
+    ? searchInputDigest(
+        pages,
+        JSON.stringify({ pagefind: pagefindVersion(), layout, terms, articles }),
+      )
+    : undefined;
+  if (options.cacheDir && digest) {
+    const cached = restoreSearchIndex<IndexStats>(options.cacheDir, digest, outputPath);
+    if (cached) return { ...cached, reused: true, seconds: (performance.now() - started) / 1000 };
+  }
+  rmSync(outputPath, { recursive: true, force: true });
+  // The first part is the main bundle; the others go into folders inside it,
+  // written after it.
+  for (const [i, part] of parts.entries())
+    await indexPart(options.root, part, join(outputPath, partFolder(i)));
+  // Written for one part too, so the search page never asks for a missing file.
+  const manifest: PartsManifest = { parts: parts.slice(1).map((_, i) => partFolder(i + 1)) };
+  writeFileSync(join(outputPath, PARTS_MANIFEST), JSON.stringify(manifest));
+  const stats: IndexStats = {
+    pages: pages.length,
+    glossaryRecords: terms.length,
+    articleRecords: articles.length,
+    parts: parts.length,
+    ...indexSize(outputPath),
+    seconds: (performance.now() - started) / 1000,
+  };
+  if (options.cacheDir && digest) saveSearchIndex(options.cacheDir, digest, outputPath, stats);
+  return stats;
+}
+
+/** A page or record on its way into the index, with the size that decides its part. */
+type IndexItem = Sized &
+  (
+    | ({ kind: "page" } & SearchablePage)
+    | { kind: "term"; record: SearchRecord }
+    | { kind: "article"; record: WeightedRecord }
+  );
+
+/** Records handed to Pagefind at once (one at a time leaves its threads idle). */
+const IN_FLIGHT = 32;
+
+/**
+ * Indexes one part in a Pagefind process of its own and writes it to
+ * `outputPath`; the process ends before the next part starts, so only one
+ * part is ever in memory. The part's pages are hard-linked into a folder of
+ * their own (same paths, so the same URLs) for Pagefind to read in parallel:
+ * handed over one by one through its Node API, they took 1.7 times as long.
+ */
+async function indexPart(root: string, items: readonly IndexItem[], outputPath: string) {
+  const folder = `${root}.search-part`;
+  rmSync(folder, { recursive: true, force: true });
+  try {
+    for (const item of items) {
+      if (item.kind !== "page") continue;
+      const target = join(folder, item.path);
+      mkdirSync(dirname(target), { recursive: true });
+      try {
+        linkSync(join(root, item.path), target);
+      } catch {
+        copyFileSync(join(root, item.path), target);
+      }
+    }
+    const created = await pagefind.createIndex({});
+    const index = created.index;
+    if (!index) throw new Error(`Pagefind could not start: ${created.errors.join("; ")}`);
+    if (existsSync(folder)) {
+      const added = await index.addDirectory({ path: folder });
+      if (added.errors.length)
+        throw new Error(`Pagefind could not index the site: ${added.errors.join("; ")}`);
+    }
+    const add = async (item: IndexItem) => {
+      if (item.kind === "page") return;
+      const result =
+        item.kind === "term"
+          ? await index.addCustomRecord(item.record)
+          : await index.addHTMLFile({ url: item.record.url, content: recordHtml(item.record) });
+      if (result.errors.length)
+        throw new Error(`Pagefind could not index ${item.record.url}: ${result.errors.join("; ")}`);
+    };
+    for (let i = 0; i < items.length; i += IN_FLIGHT)
+      await Promise.all(items.slice(i, i + IN_FLIGHT).map(add));
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length)
+      throw new Error(`Pagefind could not write the index: ${written.errors.join("; ")}`);
+    removeUnusedUi(outputPath);
+  } finally {
+    await pagefind.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Pagefind writes its ready-made search interfaces next to the index. The site
+ * has its own (src/components/search/), so they would only add ~400 KB of
+ * unused scripts and stylesheets to dist/ and the offline zip.
+ */
+const UNUSED_UI = [
+  "pagefind-ui.js",
+  "pagefind-ui.css",
+  "pagefind-modular-ui.js",
+  "pagefind-modular-ui.css",
+  "pagefind-component-ui.js",
+  "pagefind-component-ui.css",
+  "pagefind-highlight.js",
+];
+
+function removeUnusedUi(outputPath: string): void {
+  for (const file of UNUSED_UI) rmSync(join(outputPath, file), { force: true });
+}
+
+/** Bytes and file counts of a written Pagefind bundle (`fragments` = files under fragment/). */
+export function indexSize(outputPath: string): { bytes: number; files: number; fragments: number } {
+  let bytes = 0;
+  let files = 0;
+  let fragments = 0;
+  const walk = (dir: string, inFragments: boolean) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path, inFragments || entry.name === "fragment");
+      else {
+        bytes += statSync(path).size;
+        files += 1;
+        if (inFragments) fragments += 1;
+      }
+    }
+  };
+  walk(outputPath, false);
+  return { bytes, files, fragments };
+}
+
+/**
+ * Search records for glossary terms, one per term. They go into the Chinese
+ * index, which both search pages use (the content is Chinese; English titles
+ * and definitions are part of it), and link to the glossary of `locales`. The
+ * content repeats the pinyin without tones, run together and in every run of
+ * neighbouring syllables ("zhigong jiaoyu"), because readers type pinyin the
+ * way their keyboard lets them. Pagefind already ignores the tone marks.
+ */
