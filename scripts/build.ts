@@ -5,12 +5,12 @@
  * build never leaves a half-written site behind. The steps' logic lives in
  * src/lib/build/.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { constants } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type ChildExit, describeChildExit, runNodeChild } from "../src/lib/build/astro-process.ts";
+import { CONTENT_ERRORS, takeAstroReport } from "../src/lib/build/astro-run.ts";
 import { acquireLock, LockTimeoutError, systemProbe } from "../src/lib/build/lock.ts";
 import { countEntries, memoryLimit, memoryProblem } from "../src/lib/build/memory.ts";
 import { astroNodeFlags } from "../src/lib/build/node-flags.ts";
@@ -33,8 +33,7 @@ import {
   outFromEnv,
 } from "../src/lib/env.ts";
 import { cacheDirFor, contentDir } from "../src/lib/kb/content-dir.ts";
-import { loadKnowledgeBase } from "../src/lib/kb/load.ts";
-import { formatReport, type Problem, summariseCounts } from "../src/lib/kb/problems.ts";
+import { formatReport, summariseCounts } from "../src/lib/kb/problems.ts";
 import { buildSearchIndex, describeIndex } from "../src/lib/search/indexer.ts";
 
 const HELP = `Usage: npm run build -- [options]
@@ -103,35 +102,6 @@ function timed(step: string): void {
   timings.push([step, (now - stepStarted) / 1000]);
   stepStarted = now;
 }
-/**
- * The content check runs in a process of its own: parsing every file takes
- * memory that Node keeps until it exits (~0.2 GB at 5,000 entries), and
- * Astro's process needs the room next. It prints the problems as JSON.
- */
-function checkContent(): { counts: Record<string, number>; problems: Problem[] } {
-  const checked = spawnSync(
-    process.execPath,
-    [fileURLToPath(new URL("check.ts", import.meta.url)), "--content", content, "--json"],
-    { encoding: "utf8", maxBuffer: 1024 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"] },
-  );
-  try {
-    return JSON.parse(checked.stdout) as { counts: Record<string, number>; problems: Problem[] };
-  } catch {
-    const why = checked.error?.message ?? describeChildExit(checked.status, checked.signal, "It");
-    console.error(`\nThe content check did not finish. ${why ?? ""}`.trimEnd());
-    process.exit(EXIT.content);
-  }
-}
-const { counts, problems } = checkContent();
-timed("check");
-if (problems.length) console.error(formatReport(problems));
-if (problems.some((problem) => problem.severity === "error")) {
-  console.error(
-    "\nThe site was not built: fix the errors above and run the build again. The previous site (if any) is unchanged.",
-  );
-  process.exit(EXIT.content);
-}
-
 /** The unfinished site, removed on failure; set once the lock is held. */
 let temp: string | undefined;
 let release: (() => void) | undefined;
@@ -187,22 +157,25 @@ temp = buildingFolder(out, process.pid, workDir);
 // Astro renders the pages in a child process; its memory is freed before the
 // search index is built (see scripts/astro-build.ts). Its collections must
 // hold what the check read (src/lib/astro/kb-loader.ts).
+// The lock is held: one build of this project at a time writes this file.
+const reportFile = join(root, ".astro", `build-report-${process.pid}.json`);
 astro = runNodeChild(
   [...astroNodeFlags(lowMemory), fileURLToPath(new URL("astro-build.ts", import.meta.url))],
-  astroChildEnv({ content, out: temp, expectedCounts: counts, buildPid: process.pid }),
+  astroChildEnv({ content, out: temp, reportFile, buildPid: process.pid }),
 );
 const ended: ChildExit = await astro.done;
+const report = takeAstroReport(reportFile);
 if (stoppedBy) fail(`The build was stopped (${stoppedBy}).`, 128 + constants.signals[stoppedBy]);
+if (report?.problems.length) console.error(formatReport(report.problems));
+if (ended.code === CONTENT_ERRORS)
+  fail("The site was not built: fix the errors above and run the build again.", EXIT.content);
 const whyFailed = ended.error
   ? `Astro's process could not be started: ${ended.error.message}`
   : describeChildExit(ended.code, ended.signal);
 if (whyFailed) fail(`The build failed: ${whyFailed}`);
+if (!report) fail("The build failed: Astro's process ended without its report.");
 timed("astro");
-
-// Loaded again here, after Astro's process has ended (see checkContent).
-const { kb } = loadKnowledgeBase(content);
-timed("load");
-const base = kb.site?.data.base ?? "/";
+const { base, counts, records } = report;
 try {
   const cacheDir = cacheDirFor(content);
   console.log(
@@ -212,7 +185,7 @@ try {
         base,
         contentDir: content,
         cacheDir,
-        kb,
+        ...(records ? { records } : {}),
         partChars: settings.searchPartChars,
       }),
     ),
@@ -224,18 +197,18 @@ try {
 }
 
 timed("search");
-const report = checkBuiltSite(temp, { base });
+const siteReport = checkBuiltSite(temp, { base });
 timed("site-check");
-const broken = report.brokenLinks;
+const broken = siteReport.brokenLinks;
 if (broken.length) {
   const lines = broken.slice(0, 50).map((l) => `  ${l.page} → ${l.url} (${l.problem})`);
   if (broken.length > 50) lines.push(`  … and ${broken.length - 50} more`);
   fail(`The built site has ${broken.length} broken link(s):\n${lines.join("\n")}`);
 }
-if (report.uncovered.size) {
-  const sample = [...report.uncovered].slice(0, 10).map(([char, page]) => `${char} (${page})`);
+if (siteReport.uncovered.size) {
+  const sample = [...siteReport.uncovered].slice(0, 10).map(([char, page]) => `${char} (${page})`);
   console.warn(
-    `Warning: ${report.uncovered.size} Chinese character(s) are not in the site font and will show in a system font: ${sample.join(", ")}. ` +
+    `Warning: ${siteReport.uncovered.size} Chinese character(s) are not in the site font and will show in a system font: ${sample.join(", ")}. ` +
       "Please report this: the font is trimmed to the characters of content/ and src/.",
   );
 }
@@ -254,4 +227,6 @@ timed("swap");
 if (settings.timings)
   console.log(`Timings: ${timings.map(([step, s]) => `${step} ${s.toFixed(1)} s`).join(", ")}`);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(`Built ${summariseCounts(kb)} into ${out} in ${seconds} s.`);
+console.log(
+  `Built ${summariseCounts(counts as Parameters<typeof summariseCounts>[0])} into ${out} in ${seconds} s.`,
+);

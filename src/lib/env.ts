@@ -102,16 +102,16 @@ export interface AstroChildSettings {
   content: string;
   /** The unfinished output folder. */
   out: string;
-  /** Entries per collection as the content check read them (src/lib/astro/kb-loader.ts). */
-  expectedCounts: Record<string, number>;
+  /** Where Astro's process writes what the build needs afterwards (src/lib/build/astro-run.ts). */
+  reportFile: string;
   /** The build's PID: the child ends itself when the build is gone. */
   buildPid: number;
 }
 
 /**
- * The environment for Astro's process: the content was checked already, and
- * the search index is built after Astro's process has ended (its memory is
- * freed first).
+ * The environment for Astro's process: it checks the content itself before
+ * Astro starts (so the integration does not check again), and the search
+ * index is built after it has ended (its memory is freed first).
  */
 export function astroChildEnv(settings: AstroChildSettings, env: Env = process.env): Env {
   return {
@@ -120,7 +120,7 @@ export function astroChildEnv(settings: AstroChildSettings, env: Env = process.e
     UNION_KB_OUT: settings.out,
     UNION_KB_SKIP_CHECK: "1",
     UNION_KB_INDEX_LATER: "1",
-    UNION_KB_EXPECTED_COUNTS: JSON.stringify(settings.expectedCounts),
+    UNION_KB_REPORT_FILE: settings.reportFile,
     UNION_KB_BUILD_PID: String(settings.buildPid),
   };
 }
@@ -129,16 +129,14 @@ export function astroChildEnv(settings: AstroChildSettings, env: Env = process.e
 export function astroChildSettings(env: Env = process.env): {
   skipCheck: boolean;
   indexLater: boolean;
-  expectedCounts: Record<string, number> | undefined;
+  reportFile: string | undefined;
   buildPid: number | undefined;
   debug: boolean;
 } {
   return {
     skipCheck: env.UNION_KB_SKIP_CHECK === "1",
     indexLater: env.UNION_KB_INDEX_LATER === "1",
-    expectedCounts: set(env.UNION_KB_EXPECTED_COUNTS)
-      ? (JSON.parse(env.UNION_KB_EXPECTED_COUNTS) as Record<string, number>)
-      : undefined,
+    reportFile: set(env.UNION_KB_REPORT_FILE) ? env.UNION_KB_REPORT_FILE : undefined,
     buildPid: Number(env.UNION_KB_BUILD_PID) || undefined,
     debug: env.UNION_KB_LOG_LEVEL === "debug",
   };

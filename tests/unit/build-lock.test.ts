@@ -125,3 +125,32 @@ describe("the build lock", () => {
     await expect(acquireLock(lock, { ...fast, timeoutMs: 300 })).rejects.toThrow(LockTimeoutError);
   });
 });
+
+describe("several builds waiting on the same stale lock", () => {
+  it("take it over one at a time: never two holders at once", async () => {
+    // A lock left by a process that is gone (PID of a finished child).
+    const gone = spawn("true");
+    await new Promise((resolve) => gone.once("exit", resolve));
+    writeFileSync(lock, `${JSON.stringify({ ...describeSelf(systemProbe), pid: gone.pid })}\n`);
+    const log = join(dir, "holders.log");
+    const module = join(import.meta.dirname, "../../src/lib/build/lock.ts");
+    const code = `
+      import { appendFileSync } from "node:fs";
+      const { acquireLock } = await import(${JSON.stringify(module)});
+      const release = await acquireLock(${JSON.stringify(lock)}, { pollMs: 5, graceMs: 300 });
+      appendFileSync(${JSON.stringify(log)}, "in " + process.pid + "\\n");
+      await new Promise((r) => setTimeout(r, 150));
+      appendFileSync(${JSON.stringify(log)}, "out " + process.pid + "\\n");
+      release();`;
+    const builds = Array.from({ length: 6 }, () =>
+      spawn(process.execPath, ["--input-type=module", "-e", code], { stdio: "inherit" }),
+    );
+    await Promise.all(builds.map((b) => new Promise((resolve) => b.once("exit", resolve))));
+    const lines = readFileSync(log, "utf8").trim().split("\n");
+    expect(lines).toHaveLength(12);
+    // Every "in" is followed by the same process's "out" before anyone else's "in".
+    for (let i = 0; i < lines.length; i += 2) {
+      expect(lines[i]?.replace("in", "out")).toBe(lines[i + 1]);
+    }
+  }, 30_000);
+});

@@ -3,9 +3,10 @@ import { rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { LoaderContext } from "astro/loaders";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { type KbCollection, kbLoader } from "../../src/lib/astro/kb-loader.ts";
 import { checkKnowledgeBase, entryCounts } from "../../src/lib/check/check.ts";
+import { shareParse } from "../../src/lib/kb/shared-parse.ts";
 import { fixtureContent, ROOT } from "../helpers/fixtures.ts";
 
 /** The parts of Astro's loader context the loader uses, over a plain Map. */
@@ -43,9 +44,6 @@ const COLLECTIONS: KbCollection[] = [
 ];
 const content = fixtureContent();
 afterAll(() => rmSync(content, { recursive: true, force: true }));
-afterEach(() => {
-  delete process.env.UNION_KB_EXPECTED_COUNTS;
-});
 
 describe("the Content Layer loader reads the knowledge base as the check does", () => {
   it("fills every collection with exactly the entries the check read", async () => {
@@ -80,11 +78,25 @@ describe("the Content Layer loader reads the knowledge base as the check does", 
     expect(writes()).toBe(first);
   });
 
-  it("fails the build when it reads a different number of entries than the check", async () => {
-    process.env.UNION_KB_EXPECTED_COUNTS = JSON.stringify({ topics: 99 });
+  it("fails the build when the store does not hold every entry the check read", async () => {
     const { context } = fakeContext();
+    const store = context.store as unknown as { set: (entry: { id: string }) => boolean };
+    const set = store.set;
+    // A store that loses one entry, as a rejected or overwritten entry would.
+    store.set = (entry) => (entry.id === "vocational-training" ? true : set(entry));
     await expect(kbLoader(content, "topics").load(context)).rejects.toThrow(
-      /The build read 3 topics entries, but the content check read 99/,
+      /The build holds 2 topics entries, but the content check read 3/,
     );
+  });
+
+  it("fills the collections from the parse the check shared, without reading the files again", async () => {
+    const { kb } = checkKnowledgeBase(content);
+    const marked = kb.topics[0];
+    if (!marked) throw new Error("fixture has topics");
+    marked.raw = { ...(marked.raw as object), zh: "只在共享的解析里" };
+    shareParse(content, kb);
+    const { entries, context } = fakeContext();
+    await kbLoader(content, "topics").load(context);
+    expect((entries.get(marked.id)?.data as { zh: string }).zh).toBe("只在共享的解析里");
   });
 });

@@ -3,6 +3,7 @@ import type { AstroIntegration } from "astro";
 import { checkKnowledgeBase } from "../check/check.ts";
 import { astroChildSettings } from "../env.ts";
 import { formatReport } from "../kb/problems.ts";
+import { shareParse } from "../kb/shared-parse.ts";
 
 /**
  * Runs the same checks as `npm run check` before Astro loads content, so a
@@ -17,6 +18,8 @@ export function unionKb(options: { contentDir: string }): AstroIntegration {
       "astro:config:setup": ({ command, logger }) => {
         if (command === "preview" || astroChildSettings().skipCheck) return;
         const result = checkKnowledgeBase(options.contentDir);
+        // The collections are filled from this parse (src/lib/astro/kb-loader.ts).
+        shareParse(options.contentDir, result.kb);
         hadProblems = result.problems.length > 0;
         if (result.problems.length === 0) return;
         const report = formatReport(result.problems);

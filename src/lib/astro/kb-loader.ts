@@ -1,8 +1,8 @@
 import { relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Loader, LoaderContext } from "astro/loaders";
-import { astroChildSettings } from "../env.ts";
-import { type Entry, type KnowledgeBase, loadKnowledgeBase } from "../kb/load.ts";
+import type { Entry, KnowledgeBase } from "../kb/load.ts";
+import { dropParse, markParseStale, sharedParse } from "../kb/shared-parse.ts";
 
 /** The collections of src/content.config.ts that come from the knowledge base's own files. */
 export type KbCollection =
@@ -18,18 +18,6 @@ export type KbCollection =
 /** Entries of a collection that are MDX: Astro compiles their bodies when a page renders them. */
 const MDX: ReadonlySet<KbCollection> = new Set(["lessons", "policies", "cases"]);
 
-/**
- * One parse of the knowledge base per process, shared by every collection.
- * In the dev server a changed file marks it stale, and the first collection
- * to sync afterwards reads the knowledge base again for all of them.
- */
-const shared = {
-  dir: "",
-  stale: false,
-  kb: undefined as KnowledgeBase | undefined,
-  /** Collections filled from `kb` in a build; once all are, the parse is let go. */
-  done: new Set<KbCollection>(),
-};
 const ALL: readonly KbCollection[] = [
   "site",
   "topics",
@@ -41,15 +29,8 @@ const ALL: readonly KbCollection[] = [
   "lawTexts",
 ];
 
-function knowledgeBase(dir: string): KnowledgeBase {
-  if (!shared.kb || shared.dir !== dir || shared.stale) {
-    shared.kb = loadKnowledgeBase(dir).kb;
-    shared.dir = dir;
-    shared.stale = false;
-    shared.done.clear();
-  }
-  return shared.kb;
-}
+/** Collections filled in a build; once all are, the shared parse is let go. */
+const filled = new Set<KbCollection>();
 
 /**
  * In a build the parse is needed only until every collection holds its
@@ -57,8 +38,8 @@ function knowledgeBase(dir: string): KnowledgeBase {
  * stay in Astro's memory through the whole render (~0.1 GB at 5,000 entries).
  */
 function release(collection: KbCollection): void {
-  shared.done.add(collection);
-  if (ALL.every((c) => shared.done.has(c))) shared.kb = undefined;
+  filled.add(collection);
+  if (ALL.every((c) => filled.has(c))) dropParse();
 }
 
 function entriesOf(kb: KnowledgeBase, collection: KbCollection): Entry<unknown>[] {
@@ -76,22 +57,13 @@ function entriesOf(kb: KnowledgeBase, collection: KbCollection): Entry<unknown>[
   return kb[collection];
 }
 
-/**
- * Expected entry counts from `npm run check` (scripts/build.ts passes them in
- * UNION_KB_EXPECTED_COUNTS): a build that reads a different number of
- * entries than the check did fails instead of publishing a site with pages missing.
- */
-function expectedCount(collection: KbCollection): number | undefined {
-  return astroChildSettings().expectedCounts?.[collection];
-}
-
 async function sync(
   contentDir: string,
   collection: KbCollection,
   { store, parseData, generateDigest, config }: LoaderContext,
 ): Promise<void> {
   const root = fileURLToPath(config.root);
-  const entries = entriesOf(knowledgeBase(contentDir), collection);
+  const entries = entriesOf(sharedParse(contentDir), collection);
   const ids = new Set<string>();
   for (const entry of entries) {
     ids.add(entry.id);
@@ -119,20 +91,19 @@ async function sync(
     });
   }
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
-  const expected = expectedCount(collection);
-  if (expected !== undefined && expected !== ids.size) {
+  const stored = store.keys().length;
+  if (stored !== ids.size) {
     throw new Error(
-      `The build read ${ids.size} ${collection} entries, but the content check read ${expected}. ` +
-        "A file changed while the site was being built, or the build reads files differently from the check. " +
-        "Run the build again; if it happens again, please report it.",
+      `The build holds ${stored} ${collection} entries, but the content check read ${ids.size}. ` +
+        "Please report this: what passes the check must be what gets built.",
     );
   }
 }
 
 /**
  * A Content Layer loader for one collection of the knowledge base. Every
- * collection is filled from the same parse as `npm run check`
- * (src/lib/kb/load.ts): one YAML reader, one frontmatter split, the
+ * collection is filled from the parse the content check made in this process
+ * (src/lib/kb/shared-parse.ts): one YAML reader, one frontmatter split, the
  * same entries, so what passes the check is what gets built. MDX bodies are
  * compiled by Astro when a page renders them (deferred rendering).
  */
@@ -151,7 +122,7 @@ export function kbLoader(contentDir: string, collection: KbCollection): Loader {
       let timer: NodeJS.Timeout | undefined;
       watcher.on("all", (_event, path) => {
         if (!resolve(path).startsWith(`${dir}${sep}`)) return;
-        shared.stale = true;
+        markParseStale();
         // Editors often write a file twice in a row; sync once after the last.
         clearTimeout(timer);
         timer = setTimeout(() => {

@@ -134,6 +134,35 @@ export interface LockOptions {
 }
 
 /**
+ * Removes a stale lock, one waiter at a time. Without the guard, two builds
+ * waiting on the same stale lock could both see it stale, and the slower one
+ * would remove the lock the faster one had just written: both would run.
+ * Under the guard the lock is removed only while it still holds what was
+ * judged stale; the guard itself, if its holder died, expires after `graceMs`.
+ */
+function takeOver(path: string, seen: string, graceMs: number): void {
+  const guard = `${path}.takeover`;
+  let fd: number;
+  try {
+    fd = openSync(guard, "wx");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    try {
+      if (Date.now() - statSync(guard).mtimeMs > graceMs) rmSync(guard, { force: true });
+    } catch {
+      // removed meanwhile by the waiter that held it
+    }
+    return;
+  }
+  try {
+    if (readOptional(path) === (seen.trim() || undefined)) rmSync(path, { force: true });
+  } finally {
+    closeSync(fd);
+    rmSync(guard, { force: true });
+  }
+}
+
+/**
  * Takes an exclusive lock file, waiting while another build holds it.
  * Astro keeps generated modules in `<root>/.astro/`, so two builds of the same
  * project at once (tests, an editor's build beside a terminal's) would
@@ -152,9 +181,18 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
   for (;;) {
     try {
       const fd = openSync(path, "wx");
-      writeSync(fd, `${JSON.stringify(describeSelf(probe))}\n`);
+      const ours = JSON.stringify(describeSelf(probe));
+      writeSync(fd, `${ours}\n`);
       closeSync(fd);
-      const release = () => rmSync(path, { force: true });
+      // Once only, and only while the file is still ours: released by hand and
+      // then again on exit, it would delete the lock the next build just took.
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        process.off("exit", release);
+        if (readOptional(path) === ours) rmSync(path, { force: true });
+      };
       process.once("exit", release);
       return release;
     } catch (error) {
@@ -171,8 +209,7 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
     const holder = parseLockHolder(text);
     const stale = holder ? !holderMayBeRunning(holder, probe) : age > graceMs;
     if (stale) {
-      // Only if nobody replaced it meanwhile: another waiter may have taken it over first.
-      if (readOptional(path) === (text.trim() || undefined)) rmSync(path, { force: true });
+      takeOver(path, text, graceMs);
       continue;
     }
     const waited = Date.now() - started;

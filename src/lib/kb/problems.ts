@@ -56,16 +56,19 @@ export function showValue(value: unknown): string {
 export function summariseCounts(
   kb: Record<
     "courses" | "lessons" | "policies" | "cases" | "glossary" | "topics",
-    readonly unknown[]
+    number | readonly unknown[]
   >,
 ): string {
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const plural = (entries: number | readonly unknown[], one: string, many: string) => {
+    const n = typeof entries === "number" ? entries : entries.length;
+    return `${n} ${n === 1 ? one : many}`;
+  };
   return [
-    plural(kb.courses.length, "course", "courses"),
-    plural(kb.lessons.length, "lesson", "lessons"),
-    plural(kb.policies.length, "policy", "policies"),
-    plural(kb.cases.length, "case", "cases"),
-    plural(kb.glossary.length, "glossary term", "glossary terms"),
-    plural(kb.topics.length, "topic", "topics"),
+    plural(kb.courses, "course", "courses"),
+    plural(kb.lessons, "lesson", "lessons"),
+    plural(kb.policies, "policy", "policies"),
+    plural(kb.cases, "case", "cases"),
+    plural(kb.glossary, "glossary term", "glossary terms"),
+    plural(kb.topics, "topic", "topics"),
   ].join(", ");
 }

@@ -12,11 +12,17 @@ import {
 import { dirname, join } from "node:path";
 import * as pagefind from "pagefind";
 import { partSizeFromEnv } from "../env.ts";
-import { type KnowledgeBase, loadKnowledgeBase } from "../kb/load.ts";
+import { loadKnowledgeBase } from "../kb/load.ts";
 import { restoreSearchIndex, saveSearchIndex, searchInputDigest } from "./cache.ts";
 import { PARTS_MANIFEST, type PartsManifest, partFolder } from "./manifest.ts";
 import { type SearchablePage, type Sized, searchablePages, splitIntoParts } from "./parts.ts";
-import { articleRecords, glossaryRecords, recordHtml, type SearchRecord } from "./records.ts";
+import {
+  recordHtml,
+  type SearchRecord,
+  type SearchRecords,
+  searchRecordsOf,
+  type WeightedRecord,
+} from "./records.ts";
 
 /** Pagefind's version, part of the search cache key (a new version re-indexes). */
 function pagefindVersion(): string {
@@ -65,20 +71,18 @@ export async function buildSearchIndex(options: {
   base: string;
   contentDir: string;
   cacheDir?: string;
-  /** The knowledge base when the caller has loaded it already. */
-  kb?: KnowledgeBase;
+  /**
+   * The glossary and article records, made by Astro's process from its parse
+   * (src/lib/build/astro-run.ts); without them the knowledge base is read here.
+   */
+  records?: SearchRecords;
   /** Characters per part (default: partSizeFromEnv()). */
   partChars?: number;
 }): Promise<IndexStats> {
   const started = performance.now();
   const outputPath = join(options.root, "pagefind");
-  const kb = options.kb ?? loadKnowledgeBase(options.contentDir).kb;
-  const terms = glossaryRecords(
-    kb.glossary.map((entry) => entry.data),
-    kb.topics.map((entry) => entry.data),
-    options.base,
-  );
-  const articles = articleRecords(kb, options.base);
+  const { terms, articles } =
+    options.records ?? searchRecordsOf(loadKnowledgeBase(options.contentDir).kb, options.base);
   const pages = searchablePages(options.root);
   const records = [
     ...terms.map((record): IndexItem => ({ kind: "term", record, chars: record.content.length })),

@@ -236,3 +236,21 @@ function stripTones(pinyin: string): string {
     .replace(/[\u0300\u0301\u0304\u030c]/g, "")
     .normalize("NFC");
 }
+
+/** Every record the search index adds to the built pages. */
+export interface SearchRecords {
+  terms: SearchRecord[];
+  articles: WeightedRecord[];
+}
+
+/** The glossary and law-article records of a knowledge base under `base`. */
+export function searchRecordsOf(kb: KnowledgeBase, base: string): SearchRecords {
+  return {
+    terms: glossaryRecords(
+      kb.glossary.map((entry) => entry.data),
+      kb.topics.map((entry) => entry.data),
+      base,
+    ),
+    articles: articleRecords(kb, base),
+  };
+}
