@@ -38,6 +38,8 @@ const SCENARIOS: Record<FixtureGroup, Record<string, string>> = {
     "cites-repealed": "the cited policy marked repealed (warnings only)",
     components: "a lesson using every author component correctly",
     "html-emoji": "HTML, emoji and CJK Extension B characters in frontmatter and text",
+    library:
+      "more courses and lessons, a translated course, policies and cases, for tests/unit/data/",
   },
 };
 
