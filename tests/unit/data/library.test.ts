@@ -62,32 +62,6 @@ describe("glossary order", () => {
   });
 });
 
-describe("getTopicIndex", () => {
-  it("lists every kind of entry tagged with a topic, with its page", async () => {
-    const funds = (await kb.library.getTopicIndex()).get("employee-education-funds");
-    expect(funds).toEqual([
-      { kind: "course", title: "职工教育经费怎么用", path: "/courses/zeta-funds/" },
-      { kind: "lesson", title: "职工教育经费", path: "/courses/training-rights/funds/" },
-      {
-        kind: "policy",
-        title: "企业职工教育经费管理规定",
-        path: "/policies/education-funds-rule-2020/",
-      },
-      { kind: "case", title: "企业拒绝承担培训费用", path: "/cases/training-refused/" },
-      { kind: "term", title: "职工教育经费", path: "/glossary/#term-employee-education-funds" },
-    ]);
-  });
-
-  it("has no key for a topic nothing is tagged with", async () => {
-    const index = await kb.library.getTopicIndex();
-    expect(index.has("no-such-topic")).toBe(false);
-    expect(index.get("union-rights-duties")?.map((i) => i.path)).toEqual([
-      "/courses/aaa-safety/",
-      "/policies/work-safety-law-2021/",
-    ]);
-  });
-});
-
 describe("filterSynonyms", () => {
   it("maps a filter value of either language to the label in the page's language", async () => {
     const en = await kb.searchFilters.filterSynonyms("en");
