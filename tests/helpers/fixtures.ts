@@ -8,10 +8,17 @@ export const ROOT = resolve(import.meta.dirname, "../..");
 export const VALID_CONTENT = join(ROOT, "tests/fixtures/valid/content");
 
 /**
+ * Where an overlay on the valid fixture lives, by what `npm run check` says
+ * about the result (tests/README.md): `invalid` is refused (exit 1), `extra`
+ * passes (exit 0, warnings allowed). tests/unit/fixture-rule.test.ts keeps it so.
+ */
+export type FixtureGroup = "invalid" | "extra";
+
+/**
  * A temporary knowledge base: the valid fixture with the files of
  * tests/fixtures/<group>/<scenario>/ laid over it (when a scenario is given).
  */
-export function fixtureContent(scenario?: string, group: "broken" | "bad" = "broken"): string {
+export function fixtureContent(scenario?: string, group: FixtureGroup = "invalid"): string {
   const dir = mkdtempSync(join(tmpdir(), `union-kb-${scenario ?? "valid"}-`));
   cpSync(VALID_CONTENT, dir, { recursive: true });
   if (scenario) cpSync(join(ROOT, "tests/fixtures", group, scenario), dir, { recursive: true });

@@ -2,15 +2,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { fixtureContent, runScript } from "../helpers/fixtures.ts";
+import { type FixtureGroup, fixtureContent, runScript } from "../helpers/fixtures.ts";
 
 const made: string[] = [];
 afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
-function content(scenario?: string): string {
-  const dir = fixtureContent(scenario, "bad");
+function content(scenario?: string, group: FixtureGroup = "invalid"): string {
+  const dir = fixtureContent(scenario, group);
   made.push(dir);
   return dir;
 }
@@ -23,7 +23,7 @@ function check(dir: string) {
   };
 }
 
-/** Each hostile or broken input from tests/fixtures/bad/, the place it must be reported and the words that explain it. */
+/** Each hostile or broken input from tests/fixtures/invalid/, the place it must be reported and the words that explain it. */
 const cases: [scenario: string, where: string, words: string][] = [
   ["tabs", "<content>/courses/training-rights/course.yaml:9", "indent with spaces"],
   ["gbk", "<content>/topics.yaml:2", "looks like GBK/GB18030"],
@@ -73,7 +73,7 @@ describe("bad input gets a clear message, file and line, and exit 1", () => {
   });
 
   it("citing a repealed policy is a warning, once per file, and does not fail the check", () => {
-    const { status, output } = check(content("cites-repealed"));
+    const { status, output } = check(content("cites-repealed", "extra"));
     expect(status).toBe(0);
     expect(output).toContain("0 errors, 4 warnings");
     expect(output).toContain("⚠ warning  <content>/courses/training-rights/01-duties.mdx:11");
@@ -112,7 +112,12 @@ describe("unusual but valid input builds safely", () => {
   it("escapes HTML in frontmatter and keeps emoji and CJK Extension B characters", () => {
     const out = join(mkdtempSync(join(tmpdir(), "union-kb-html-")), "dist");
     made.push(join(out, ".."));
-    const result = runScript("build.ts", ["--content", content("html-emoji"), "--out", out]);
+    const result = runScript("build.ts", [
+      "--content",
+      content("html-emoji", "extra"),
+      "--out",
+      out,
+    ]);
     expect(result.status, result.stderr).toBe(0);
     const html = readFileSync(join(out, "courses/training-rights/funds/index.html"), "utf8");
     expect(html).not.toContain("<img src=x onerror");

@@ -146,7 +146,7 @@ describe("npm run check", () => {
 
   it("reports all problems at once", () => {
     const { status, output } = check("unknown-topic", (dir) => {
-      cpSync(join(ROOT, "tests/fixtures/broken/wrong-enum"), dir, { recursive: true });
+      cpSync(join(ROOT, "tests/fixtures/invalid/wrong-enum"), dir, { recursive: true });
       writeFileSync(join(dir, "cases/empty.mdx"), "");
     });
     expect(status).toBe(1);

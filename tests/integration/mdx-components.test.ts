@@ -5,14 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractQuestions } from "../../src/lib/mdx/questions.ts";
 import { fixtureContent, ROOT, runScript } from "../helpers/fixtures.ts";
 
-const AUTHORING = join(ROOT, "tests/fixtures/authoring");
 let content: string;
 let out: string;
 let html: string;
 
 beforeAll(() => {
   content = fixtureContent();
-  cpSync(join(AUTHORING, "components"), content, { recursive: true });
+  cpSync(join(ROOT, "tests/fixtures/extra/components"), content, { recursive: true });
   // The same kind of lesson written in English: component labels follow the content language.
   writeFileSync(
     join(content, "courses/training-rights/09-english-note.mdx"),
@@ -103,7 +102,7 @@ describe("extractQuestions", () => {
 describe("npm run check on wrong component props", () => {
   it("names the file, line, what was expected and a hint", () => {
     const dir = fixtureContent();
-    cpSync(join(AUTHORING, "bad-props"), dir, { recursive: true });
+    cpSync(join(ROOT, "tests/fixtures/invalid/bad-props"), dir, { recursive: true });
     const result = runScript("check.ts", ["--content", dir]);
     rmSync(dir, { recursive: true, force: true });
     const output = `${result.stdout}${result.stderr}`.replaceAll(dir, "<content>");

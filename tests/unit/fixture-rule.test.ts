@@ -1,0 +1,74 @@
+import { readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkKnowledgeBase } from "../../src/lib/check/check.ts";
+import { type FixtureGroup, fixtureContent, ROOT } from "../helpers/fixtures.ts";
+
+/**
+ * Every overlay on the valid fixture and what it plants. The folder says what
+ * the check must make of it (tests/README.md): `invalid/` is refused,
+ * `extra/` passes (warnings allowed). A new scenario folder needs a line here.
+ */
+const SCENARIOS: Record<FixtureGroup, Record<string, string>> = {
+  invalid: {
+    "article-out-of-range": "a case cites article 99 of a law with 69 articles",
+    "bad-date": "a case updated on 2026-02-30",
+    "bad-props": "a lesson using <Callout>, <Figure>, <Term>, <Question> with wrong props",
+    bom: "course.yaml saved with a UTF-8 byte-order mark",
+    "circular-supersedes": "two policies that supersede each other",
+    "duplicate-slug": "a second lesson named “duties” and a second case “training-refused”",
+    gbk: "topics.yaml saved in GBK",
+    "import-statement": "an import statement in a lesson body",
+    "invalid-utf8": "a case with a byte that is not UTF-8",
+    "javascript-url": "a javascript: link in a lesson body",
+    "lesson-without-course": "a lesson in a course folder with no course.yaml",
+    "long-title": "a lesson title of 2,004 characters",
+    "malformed-yaml": "a full-width colon in frontmatter",
+    "missing-field": "a lesson without its duration",
+    "raw-script": "a raw <script> in a lesson body",
+    tabs: "course.yaml indented with tabs",
+    "text-expression": "a curly brace in lesson text",
+    "unclosed-jsx": "a <Callout> that is never closed",
+    "unknown-component": "a lesson using <Calout>",
+    "unknown-policy": "a lesson citing a policy that does not exist",
+    "unknown-topic": "a lesson tagged with a misspelt topic",
+    "wrong-enum": "a course whose level is “beginner”",
+  },
+  extra: {
+    "cites-repealed": "the cited policy marked repealed (warnings only)",
+    components: "a lesson using every author component correctly",
+    "html-emoji": "HTML, emoji and CJK Extension B characters in frontmatter and text",
+    library:
+      "more courses and lessons, a translated course, policies and cases, for tests/unit/data/",
+  },
+};
+
+const folders = (group: FixtureGroup) => readdirSync(join(ROOT, "tests/fixtures", group)).sort();
+
+describe("one rule for fixtures laid over the valid knowledge base", () => {
+  it.each(["invalid", "extra"] as const)(
+    "every folder in %s/ is listed here, and no more",
+    (group) => {
+      expect(folders(group)).toEqual(Object.keys(SCENARIOS[group]).sort());
+    },
+  );
+
+  it.each(Object.keys(SCENARIOS.invalid))("invalid/%s is refused by the check", (scenario) => {
+    const dir = fixtureContent(scenario, "invalid");
+    try {
+      expect(checkKnowledgeBase(dir).errors).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each(Object.keys(SCENARIOS.extra))("extra/%s passes the check", (scenario) => {
+    const dir = fixtureContent(scenario, "extra");
+    try {
+      const { errors, problems } = checkKnowledgeBase(dir);
+      expect(errors, JSON.stringify(problems, null, 2)).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
