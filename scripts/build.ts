@@ -161,7 +161,7 @@ temp = buildingFolder(out, process.pid, workDir);
 const reportFile = join(root, ".astro", `build-report-${process.pid}.json`);
 astro = runNodeChild(
   [...astroNodeFlags(lowMemory), fileURLToPath(new URL("astro-build.ts", import.meta.url))],
-  astroChildEnv({ content, out: temp, reportFile, buildPid: process.pid }),
+  astroChildEnv({ content, out: temp, reportFile }),
 );
 const ended: ChildExit = await astro.done;
 const report = takeAstroReport(reportFile);

@@ -104,8 +104,6 @@ export interface AstroChildSettings {
   out: string;
   /** Where Astro's process writes what the build needs afterwards (src/lib/build/astro-run.ts). */
   reportFile: string;
-  /** The build's PID: the child ends itself when the build is gone. */
-  buildPid: number;
 }
 
 /**
@@ -121,8 +119,12 @@ export function astroChildEnv(settings: AstroChildSettings, env: Env = process.e
     UNION_KB_SKIP_CHECK: "1",
     UNION_KB_INDEX_LATER: "1",
     UNION_KB_REPORT_FILE: settings.reportFile,
-    UNION_KB_BUILD_PID: String(settings.buildPid),
   };
+}
+
+/** Marks a child's environment with the PID of the process that started it (see exitWithParent). */
+export function withParentPid(env: Env, pid: number): Env {
+  return { ...env, UNION_KB_BUILD_PID: String(pid) };
 }
 
 /** In Astro's process: what the build handed over, with plain `astro build`/`dev` defaults. */

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { astroChildSettings } from "../env.ts";
+import { astroChildSettings, withParentPid } from "../env.ts";
 
 /**
  * Astro renders the pages in a child process (scripts/astro-build.ts). This
@@ -52,7 +52,9 @@ export function runNodeChild(
 ): { child: ChildProcess; done: Promise<ChildExit> } {
   const child = spawn(process.execPath, args, {
     stdio: ["ignore", "inherit", "inherit"],
-    env,
+    // The child's way to tell that the build is gone (exitWithParent), even if
+    // the build dies before the child first looks.
+    env: withParentPid(env, process.pid),
   });
   const done = new Promise<ChildExit>((resolve) => {
     child.once("error", (error) => resolve({ code: null, signal: null, error }));
