@@ -1,8 +1,8 @@
+import { interpolate } from "../../i18n/interpolate.ts";
 import { PARTS_MANIFEST, type PartsManifest } from "../../lib/search-parts-manifest.ts";
 import { combineParts, queryWords, type SearchIndex } from "./index-parts.ts";
 import {
   type FragmentLike,
-  fill,
   filterChoices,
   normalizeQuery,
   promoteNamed,
@@ -118,7 +118,7 @@ export function startSearch(root: HTMLElement): void {
     await showMore(query);
     if (mine !== run) return;
     const values = { count: current.length, query, total: response.unfilteredResultCount };
-    status.textContent = fill(
+    status.textContent = interpolate(
       current.length === 0
         ? strings.none
         : Object.keys(filters).length
