@@ -1,5 +1,6 @@
 import { type CollectionEntry, getCollection } from "astro:content";
 import { pinyin } from "pinyin-pro";
+import type { Locale } from "../schemas/common.ts";
 import { getAllLessons } from "./courses.ts";
 import { routes } from "./urls.ts";
 
@@ -19,11 +20,14 @@ export async function getTopics(): Promise<TopicEntry[]> {
   return getCollection("topics");
 }
 
+const SORT_KEYS = {
+  "zh-CN": (term) => pinyin(term.data.zh, { toneType: "none", separator: "" }),
+  en: (term) => term.data.en.toLowerCase(),
+} satisfies Record<Locale, (term: TermEntry) => string>;
+
 /** What a term sorts by: its pinyin without tones (zh, from pinyin-pro) or its English name (en). */
-export function glossarySortKey(term: TermEntry, locale: "zh-CN" | "en"): string {
-  return locale === "en"
-    ? term.data.en.toLowerCase()
-    : pinyin(term.data.zh, { toneType: "none", separator: "" });
+export function glossarySortKey(term: TermEntry, locale: Locale): string {
+  return SORT_KEYS[locale](term);
 }
 
 const sortedGlossary = new Map<string, Promise<TermEntry[]>>();

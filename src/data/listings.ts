@@ -1,4 +1,4 @@
-import { t } from "../i18n/index.ts";
+import { nameIn, shownText, t } from "../i18n/index.ts";
 import { type Dimension, type Filterable, filterItems, filterPages } from "../lib/site/filters.ts";
 import type { ListSection } from "../lib/site/routes.ts";
 import type { Audience, Format, Locale } from "../schemas/common.ts";
@@ -47,12 +47,17 @@ function localText(
     lang: Locale;
   },
 ) {
-  const useEn = locale === "en" && entry.lang !== "en";
+  const title = shownText(locale, { text: entry.title, lang: entry.lang }, { en: entry.titleEn });
+  const summary = shownText(
+    locale,
+    { text: entry.summary, lang: entry.lang },
+    { en: entry.summaryEn },
+  );
   return {
-    title: useEn && entry.titleEn ? entry.titleEn : entry.title,
-    titleLang: useEn && entry.titleEn ? ("en" as const) : entry.lang,
-    summary: useEn && entry.summaryEn ? entry.summaryEn : entry.summary,
-    summaryLang: useEn && entry.summaryEn ? ("en" as const) : entry.lang,
+    title: title.text,
+    titleLang: title.lang,
+    summary: summary.text,
+    summaryLang: summary.lang,
   };
 }
 
@@ -85,7 +90,7 @@ export async function courseItems(locale: Locale): Promise<ListItem[]> {
       lang: c.data.lang,
       notes: [
         t(locale, `format.${c.data.format}`),
-        t(locale, "course.hoursValue").replace("{n}", String(c.data.hours)),
+        t(locale, "course.hoursValue", { n: c.data.hours }),
       ],
       facets: {
         topic: c.data.topics,
@@ -192,7 +197,7 @@ export async function facetLabel(
 ): Promise<string> {
   if (dimension === "topic") {
     const topic = (await getTopics()).find((x) => x.id === value);
-    return topic ? (locale === "en" ? topic.data.en : topic.data.zh) : value;
+    return topic ? nameIn(locale, topic.data) : value;
   }
   if (dimension === "audience") return t(locale, `audience.${value as Audience}`);
   if (dimension === "format") return t(locale, `format.${value as Format}`);
@@ -247,7 +252,7 @@ export async function topicListing(locale: Locale, topic: string): Promise<Topic
       (term): TermLink => ({
         kind: "term",
         id: term.id,
-        title: locale === "en" ? term.data.en : term.data.zh,
+        title: nameIn(locale, term.data),
         path: routes.term(term.id, locale),
       }),
     );

@@ -1,10 +1,10 @@
-import { t } from "../i18n/index.ts";
+import { nameIn, t } from "../i18n/index.ts";
+import { LOCALES } from "../lib/site/routes.ts";
 import { AudienceSchema, type Locale } from "../schemas/common.ts";
 import { PolicyStatusSchema } from "../schemas/policy.ts";
 import { getTopics } from "./library.ts";
 
 const TYPES = ["course", "lesson", "policy", "case", "term"] as const;
-const LOCALES: readonly Locale[] = ["zh-CN", "en"];
 
 /**
  * For each search filter, every value a page may carry (in either language)
@@ -24,7 +24,7 @@ export async function filterSynonyms(
     status: Object.assign({}, ...PolicyStatusSchema.options.map((s) => both(`status.${s}`))),
     topic: Object.fromEntries(
       topics.flatMap((topic) => {
-        const label = locale === "en" ? topic.data.en : topic.data.zh;
+        const label = nameIn(locale, topic.data);
         return [
           [topic.data.zh, label],
           [topic.data.en, label],

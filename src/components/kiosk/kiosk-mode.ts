@@ -3,6 +3,8 @@
  * when kiosk mode is on, so ordinary readers download none of it.
  */
 
+import { interpolate } from "../../i18n/interpolate.ts";
+
 /** Seconds of warning before the idle return; WCAG 2.2.1 asks for 20 where possible. */
 const WARNING_SECONDS = 20;
 const ACTIVITY = ["pointerdown", "keydown", "wheel", "touchstart", "scroll", "input"];
@@ -25,7 +27,7 @@ function disableExternalLinks(note: string): void {
     link.removeAttribute("href");
     const hint = document.createElement("span");
     hint.className = "kiosk-url";
-    hint.textContent = note.replace("{url}", address);
+    hint.textContent = interpolate(note, { url: address });
     link.after(hint);
   }
 }
@@ -76,10 +78,7 @@ export function startKiosk(bar: HTMLElement): void {
       if (warning) warning.hidden = true;
       returnHome(home);
     } else if (left <= warnAt && warning && seconds) {
-      seconds.textContent = (bar.dataset.secondsText ?? "{seconds}").replace(
-        "{seconds}",
-        String(left),
-      );
+      seconds.textContent = interpolate(bar.dataset.secondsText ?? "{seconds}", { seconds: left });
       warning.hidden = false;
     }
   }, 1000);

@@ -90,13 +90,6 @@ export function toShownResult(fragment: FragmentLike, query: string): ShownResul
   };
 }
 
-/** Fills `{name}` placeholders in a UI string. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
-}
-
 /**
  * Puts first what the query names outright, keeping Pagefind's order
  * otherwise: (1) for "职业教育法 第二十四条", that article of a law the query

@@ -1,8 +1,8 @@
+import { interpolate } from "../../i18n/interpolate.ts";
 import { PARTS_MANIFEST, type PartsManifest } from "../../lib/search/manifest.ts";
 import { combineParts, queryWords, type SearchIndex } from "./index-parts.ts";
 import {
   type FragmentLike,
-  fill,
   filterChoices,
   normalizeQuery,
   promoteNamed,
@@ -76,7 +76,7 @@ export function startSearch(root: HTMLElement): void {
       root.dataset.state = "loading";
       const languages = { own: root.dataset.lang ?? "", other: root.dataset.otherLang ?? "" };
       const baseUrl = root.dataset.base ?? "/";
-      // A big site's index comes in parts (src/lib/search/parts.ts),
+      // A big site's index comes in parts (src/lib/search-index-parts.ts),
       // each a bundle of its own, searched together.
       const bundles = [bundle, ...(await indexParts(bundle))];
       const index = combineParts(
@@ -118,7 +118,7 @@ export function startSearch(root: HTMLElement): void {
     await showMore(query);
     if (mine !== run) return;
     const values = { count: current.length, query, total: response.unfilteredResultCount };
-    status.textContent = fill(
+    status.textContent = interpolate(
       current.length === 0
         ? strings.none
         : Object.keys(filters).length

@@ -37,14 +37,33 @@ export const routes = {
   printLesson: (course: string, slug: string) => `/print/courses/${course}/${slug}/`,
 };
 
+/**
+ * Where each UI language lives. `satisfies` makes `astro check` fail when a
+ * locale is added to the schema and not given a place here.
+ */
+const LOCALE_PREFIXES = { "zh-CN": "/", en: "/en/" } satisfies Record<Locale, string>;
+const OTHER_LOCALE = { "zh-CN": "en", en: "zh-CN" } satisfies Record<Locale, Locale>;
+
+/** Every UI language, Chinese (the default, served at the root) first. */
+export const LOCALES = Object.keys(LOCALE_PREFIXES) as Locale[];
+
 /** `/` for Chinese, `/en/` for English. */
 export function localePrefix(locale: Locale): string {
-  return locale === "en" ? "/en/" : "/";
+  return LOCALE_PREFIXES[locale];
 }
 
 /** The other UI language. */
 export function otherLocale(locale: Locale): Locale {
-  return locale === "en" ? "zh-CN" : "en";
+  return OTHER_LOCALE[locale];
+}
+
+/**
+ * The `[...locale]` parameter of a route that serves every UI language from one
+ * file (`src/pages/[...locale]/…`): `undefined` for Chinese, whose pages sit at
+ * the root, and `"en"` for English (`/en/…`).
+ */
+export function localeParam(locale: Locale): string | undefined {
+  return LOCALE_PREFIXES[locale].slice(1, -1) || undefined;
 }
 
 /**
