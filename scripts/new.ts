@@ -10,14 +10,14 @@ import * as prompts from "@clack/prompts";
 import { EXIT, parseCliArgs } from "../src/lib/cli/args.ts";
 import { contentDir } from "../src/lib/kb/content-dir.ts";
 import { formatReport } from "../src/lib/kb/problems.ts";
+import { listCourses } from "../src/lib/scaffold/courses.ts";
+import { scaffold } from "../src/lib/scaffold/create.ts";
 import {
   ENTITY_KINDS,
   type EntityKind,
-  listCourses,
   ScaffoldError,
   type ScaffoldRequest,
-  scaffold,
-} from "../src/lib/scaffold/create.ts";
+} from "../src/lib/scaffold/request.ts";
 import { pinyinOf, slugFromTitle } from "../src/lib/scaffold/slug.ts";
 
 const HELP = `Usage: npm run new -- [kind] [options]

@@ -3,13 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import {
-  nextLessonNumber,
-  ScaffoldError,
-  type ScaffoldRequest,
-  scaffold,
-} from "../../src/lib/scaffold/create.ts";
+import { nextLessonNumber } from "../../src/lib/scaffold/courses.ts";
+import { scaffold } from "../../src/lib/scaffold/create.ts";
 import { appendGlossaryTerm, type TermDraft } from "../../src/lib/scaffold/glossary.ts";
+import { ScaffoldError, type ScaffoldRequest } from "../../src/lib/scaffold/request.ts";
 import { pinyinOf, slugFromTitle } from "../../src/lib/scaffold/slug.ts";
 import { fixtureContent, runScript } from "../helpers/fixtures.ts";
 
