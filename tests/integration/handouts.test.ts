@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeHandouts } from "../../src/lib/handouts/write-handouts.ts";
+import { captureOutput, refusalOf } from "../helpers/cli-output.ts";
 import { fixtureContent, ROOT, runScript } from "../helpers/fixtures.ts";
 
 let content: string;
@@ -142,44 +144,39 @@ describe("npm run handouts for the fixture course", () => {
     if (render.error === undefined) expect(statSync(`${png}.png`).size).toBeGreaterThan(5000);
   });
 
-  it("skips unchanged PDFs and prints them again with --force", () => {
-    const again = runScript("handouts.ts", [
-      "training-rights",
-      "duties",
-      "--dist",
-      dist,
-      "--out",
-      out,
-    ]);
-    expect(again.status).toBe(0);
-    expect(again.stdout).toContain(`[1/1] ${LESSON_PDF} skipped (unchanged)`);
-    const forced = runScript("handouts.ts", [
-      "training-rights",
-      "duties",
-      "--dist",
-      dist,
-      "--out",
-      out,
-      "--force",
-    ]);
-    expect(forced.status).toBe(0);
-    expect(forced.stdout).toMatch(/\[1\/1\] courses\/training-rights\/duties\.pdf \(\d+ KB\)/);
-    expect(forced.stdout).toContain("Printed 1, skipped 0 unchanged");
+  it("skips unchanged PDFs and prints them again with --force", async () => {
+    const lesson = { course: "training-rights", lesson: "duties", dist, out };
+    const again = captureOutput();
+    expect(await writeHandouts(lesson, again.output)).toBe(0);
+    expect(again.stdout()).toContain(`[1/1] ${LESSON_PDF} skipped (unchanged)`);
+    const forced = captureOutput();
+    expect(await writeHandouts({ ...lesson, force: true }, forced.output)).toBe(0);
+    expect(forced.stdout()).toMatch(/\[1\/1\] courses\/training-rights\/duties\.pdf \(\d+ KB\)/);
+    expect(forced.stdout()).toContain("Printed 1, skipped 0 unchanged");
   });
 
-  it("fails clearly without a built site (exit 1) and on bad arguments (exit 2)", () => {
-    const missing = runScript("handouts.ts", ["--dist", join(work, "nothing-here"), "--out", out]);
-    expect(missing.status).toBe(1);
-    expect(missing.stderr).toContain("does not exist. Run npm run build first");
-    const paper = runScript("handouts.ts", ["--dist", dist, "--paper", "A5"]);
-    expect(paper.status).toBe(2);
-    expect(paper.stderr).toContain('--paper must be A4 or Letter, not "A5"');
-    const course = runScript("handouts.ts", ["no-such-course", "--dist", dist, "--out", out]);
-    expect(course.status).toBe(2);
-    expect(course.stderr).toContain(
+  it("fails clearly without a built site (exit 1) and on bad arguments (exit 2)", async () => {
+    const missing = await refusalOf(() => writeHandouts({ dist: join(work, "nothing-here"), out }));
+    expect(missing.code).toBe(1);
+    expect(missing.message).toContain("does not exist. Run npm run build first");
+    const paper = await refusalOf(() => writeHandouts({ dist, paper: "A5" }));
+    expect(paper.code).toBe(2);
+    expect(paper.message).toContain('--paper must be A4 or Letter, not "A5"');
+    const course = await refusalOf(() => writeHandouts({ course: "no-such-course", dist, out }));
+    expect(course.code).toBe(2);
+    expect(course.message).toContain(
       'There is no course "no-such-course" in the built site. Courses: training-rights.',
     );
+  });
+
+  it("npm run handouts shows its help, and exits 2 on an unknown option or too many arguments", () => {
+    const help = runScript("handouts.ts", ["--help"]);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("Usage: npm run handouts");
     const unknown = runScript("handouts.ts", ["--colour"]);
     expect(unknown.status).toBe(2);
+    const tooMany = runScript("handouts.ts", ["a", "b", "c", "--dist", dist]);
+    expect(tooMany.status).toBe(2);
+    expect(tooMany.stderr).toContain("Too many arguments: a b c\n\nUsage: npm run handouts");
   });
 });

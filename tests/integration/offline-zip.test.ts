@@ -8,12 +8,15 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { refusalText } from "../../src/lib/cli/cli-error.ts";
+import { makeOfflineZip } from "../../src/lib/offline/make-offline-zip.ts";
 import {
   createOfflineZip,
   listSiteFiles,
   offlineZipName,
 } from "../../src/lib/offline/offline-zip.ts";
 import { README_NAME } from "../../src/lib/offline/readme.ts";
+import { refusalOf } from "../helpers/cli-output.ts";
 import { buildFixtureSite } from "../helpers/e2e.ts";
 import { runScript, VALID_CONTENT } from "../helpers/fixtures.ts";
 
@@ -99,11 +102,17 @@ describe("npm run offline-zip", () => {
     expect(offlineZipName(new Date("2025-05-01T10:00:00Z"))).toBe(`${TOP}.zip`);
   });
 
-  it("explains usage mistakes and a missing site", () => {
+  it("explains usage mistakes and a missing site", async () => {
+    const help = runScript("offline-zip.ts", ["--help"]);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("Usage: npm run offline-zip");
     expect(runScript("offline-zip.ts", ["--bogus"]).status).toBe(2);
-    const missing = runScript("offline-zip.ts", ["--root", join(work, "nothing")]);
-    expect(missing.status).toBe(1);
-    expect(missing.stderr).toContain("npm run build");
+    const missing = await refusalOf(() => makeOfflineZip({ root: join(work, "nothing") }));
+    expect(missing.code).toBe(1);
+    expect(refusalText(missing, "")).toContain("npm run build");
+    const inside = await refusalOf(() => makeOfflineZip({ root, out: join(root, "x.zip") }));
+    expect(inside.code).toBe(2);
+    expect(inside.showHelp).toBe(false);
   });
 });
 

@@ -3,14 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import {
-  nextLessonNumber,
-  ScaffoldError,
-  type ScaffoldRequest,
-  scaffold,
-} from "../../src/lib/scaffold/create.ts";
+import { nextLessonNumber } from "../../src/lib/scaffold/courses.ts";
+import { scaffold } from "../../src/lib/scaffold/create.ts";
 import { appendGlossaryTerm, type TermDraft } from "../../src/lib/scaffold/glossary.ts";
+import { ScaffoldError, type ScaffoldRequest } from "../../src/lib/scaffold/request.ts";
+import { type NewOptions, runNew } from "../../src/lib/scaffold/run-new.ts";
 import { pinyinOf, slugFromTitle } from "../../src/lib/scaffold/slug.ts";
+import { captureOutput, refusalOf } from "../helpers/cli-output.ts";
 import { fixtureContent, runScript } from "../helpers/fixtures.ts";
 
 let content: string;
@@ -24,13 +23,20 @@ afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs `npm run new -- …` on the shared temp copy of the valid fixture. */
-function newEntry(...args: string[]) {
+/** Runs the script `npm run new -- …` on the shared temp copy of the valid fixture. */
+function newScript(...args: string[]) {
   const result = runScript("new.ts", [...args, "--content", content]);
   return {
     status: result.status,
     output: `${result.stdout}${result.stderr}`.replaceAll(content, "<content>"),
   };
+}
+
+/** The same through runNew, in-process, as when not run in a terminal. */
+async function newEntry(options: Omit<NewOptions, "contentDir">) {
+  const { output, text } = captureOutput();
+  const status = await runNew({ ...options, contentDir: content }, { output, interactive: false });
+  return { status, output: text().replaceAll(content, "<content>") };
 }
 
 /** The same, in-process (faster than starting Node for each entry). */
@@ -69,7 +75,7 @@ describe("slugs from titles", () => {
 describe("npm run new", () => {
   it("creates a lesson with the next number and a pinyin file name", () => {
     expect(nextLessonNumber(join(content, "courses/training-rights"))).toBe(3);
-    const { status, output } = newEntry(
+    const { status, output } = newScript(
       "lesson",
       "--course",
       "training-rights",
@@ -125,10 +131,10 @@ describe("npm run new", () => {
     expect(output).toContain("2 courses, 4 lessons, 2 policies, 2 cases, 4 glossary terms");
   });
 
-  it("never overwrites: an existing entry is refused with exit 1", () => {
+  it("never overwrites: an existing entry is refused with exit 1", async () => {
     const path = join(content, "cases/mou-chang-pei-xun-jiu-fen.mdx");
     const before = readFileSync(path, "utf8");
-    const { status, output } = newEntry("case", "--title", "某厂培训纠纷");
+    const { status, output } = await newEntry({ kind: "case", title: "某厂培训纠纷" });
     expect(status).toBe(1);
     expect(output).toContain("already exists; nothing was changed");
     expect(readFileSync(path, "utf8")).toBe(before);
@@ -141,12 +147,28 @@ describe("npm run new", () => {
     expect(readdirSync(join(content, "courses/training-rights"))).toEqual(lessons);
   });
 
-  it("exits 2 on usage mistakes, listing the courses", () => {
-    const unknown = newEntry("lesson", "--course", "nope", "--title", "x");
+  it("exits 2 on usage mistakes, listing the courses", async () => {
+    const unknown = await newEntry({ kind: "lesson", course: "nope", title: "x" });
     expect(unknown.status).toBe(2);
     expect(unknown.output).toContain("courses: shop-stewards-basics, training-rights");
+    const noKind = await refusalOf(() => runNew({ contentDir: content }, { interactive: false }));
+    expect(noKind.code).toBe(2);
+    expect(noKind.message).toBe("Say what to create: course, lesson, policy, case or term.");
+    const noCourse = await refusalOf(() => newEntry({ kind: "lesson", title: "x" }));
+    expect(noCourse.message).toBe("--course is required for lesson.");
     expect(refusal({ kind: "lesson", course: "training-rights" })).toBe(2);
     expect(refusal({ kind: "case", title: "!!!" })).toBe(2);
+  });
+});
+
+describe("npm run new (scripts/new.ts)", () => {
+  it("shows its help, and exits 2 with the help text on a usage mistake", () => {
+    const help = runScript("new.ts", ["--help"]);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("Usage: npm run new");
+    const twoKinds = newScript("case", "lesson");
+    expect(twoKinds.status).toBe(2);
+    expect(twoKinds.output).toContain("Give one kind, not “case lesson”.\n\nUsage: npm run new");
   });
 });
 

@@ -6,8 +6,11 @@ import { generateKnowledgeBase, planEntries } from "../../src/lib/bench/generate
 import { pageAssets, pageType } from "../../src/lib/bench/measure.ts";
 import { summariseProfiles } from "../../src/lib/bench/profile.ts";
 import { median, medianFigures } from "../../src/lib/bench/report.ts";
+import { runBench } from "../../src/lib/bench/run-bench.ts";
 import { parseBuildLog, processOf } from "../../src/lib/bench/run-build.ts";
 import { checkKnowledgeBase } from "../../src/lib/check/check.ts";
+import { refusalOf } from "../helpers/cli-output.ts";
+import { runScript } from "../helpers/fixtures.ts";
 
 const temp = mkdtempSync(join(tmpdir(), "union-kb-bench-test-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -175,5 +178,24 @@ describe("CPU profile summary", () => {
       ["astro", 2],
       ["src/lib/check.ts", 1],
     ]);
+  });
+});
+
+describe("npm run bench", () => {
+  it("refuses counts that are not whole numbers of at least 1", async () => {
+    for (const [options, message] of [
+      [{ pages: "0" }, "--pages must be a whole number of at least 1, got “0”."],
+      [{ runs: "x" }, "--runs must be a whole number of at least 1, got “x”."],
+      [{ seed: "1.5" }, "--seed must be a whole number of at least 1, got “1.5”."],
+    ] as const) {
+      const error = await refusalOf(() => runBench(options));
+      expect([error.code, error.showHelp, error.message]).toEqual([2, true, message]);
+    }
+  });
+
+  it("the script shows its help", () => {
+    const help = runScript("bench.ts", ["--help"]);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("Usage: npm run bench");
   });
 });

@@ -1,8 +1,13 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { allJsonSchemas, type JsonSchemaName } from "../../src/lib/scaffold/json-schemas.ts";
-import { ROOT } from "../helpers/fixtures.ts";
+import {
+  allJsonSchemas,
+  type JsonSchemaName,
+  writeJsonSchemas,
+} from "../../src/lib/scaffold/json-schemas.ts";
+import { ROOT, runScript } from "../helpers/fixtures.ts";
 
 const generated = allJsonSchemas();
 const committed = (name: string) =>
@@ -37,5 +42,30 @@ describe("schemas/json", () => {
       path.replace(/^\.\/schemas\/json\/|\.json$/g, ""),
     );
     expect(mapped.sort()).toEqual(["course", "glossary", "site", "topics"]);
+  });
+});
+
+describe("npm run schemas", () => {
+  it("writes one file per schema that parses to the generated schema", () => {
+    const out = mkdtempSync(join(tmpdir(), "union-kb-schemas-"));
+    try {
+      const paths = writeJsonSchemas(out);
+      expect(paths.map((path) => basename(path, ".json")).sort()).toEqual(
+        Object.keys(generated).sort(),
+      );
+      for (const path of paths) {
+        const name = basename(path, ".json") as JsonSchemaName;
+        expect(JSON.parse(readFileSync(path, "utf8"))).toEqual(JSON.parse(generated[name]));
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it("the script shows its help and takes no other arguments", () => {
+    const help = runScript("json-schemas.ts", ["--help"]);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("Usage: npm run schemas");
+    expect(runScript("json-schemas.ts", ["extra"]).status).toBe(2);
   });
 });

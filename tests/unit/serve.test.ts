@@ -6,9 +6,12 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { refusalText } from "../../src/lib/cli/cli-error.ts";
 import { createSiteServer, type SiteServerOptions } from "../../src/lib/serve/create-server.ts";
 import { lanUrls } from "../../src/lib/serve/lan-urls.ts";
 import { parseRange } from "../../src/lib/serve/range.ts";
+import { serveSite } from "../../src/lib/serve/serve-site.ts";
+import { captureOutput, refusalOf } from "../helpers/cli-output.ts";
 
 const REPO = resolve(import.meta.dirname, "../..");
 const NODE = join(REPO, "node_modules/.bin/node");
@@ -392,6 +395,41 @@ describe("lanUrls", () => {
   });
 });
 
+describe("serveSite (npm run serve)", () => {
+  it("refuses with exit 1 and advice when the site is not built", async () => {
+    const error = await refusalOf(() => serveSite({ root: join(tmp, "missing") }));
+    expect(error.code).toBe(1);
+    expect(refusalText(error, "")).toContain("npm run build");
+  });
+
+  it.each([["abc"], ["70000"]])("refuses --port %s with exit 2 and the help text", async (port) => {
+    const error = await refusalOf(() => serveSite({ root, port }));
+    expect(error.code).toBe(2);
+    expect(error.showHelp).toBe(true);
+    expect(error.message).toBe(`--port must be a number from 0 to 65535, not "${port}".`);
+  });
+
+  it("exits 1 with a clear message when the port is taken", async () => {
+    const { output, stderr } = captureOutput();
+    expect(await serveSite({ root, port: String(port) }, { output })).toBe(1);
+    expect(stderr()).toContain(`Port ${port} is already in use`);
+  });
+
+  it("serves, prints the URL and stops when asked", async () => {
+    const { output, waitFor, stdout } = captureOutput();
+    const stop = new AbortController();
+    const serving = serveSite({ root, port: 0, base: "/kb/" }, { output, stop: stop.signal });
+    const [, url] = await waitFor(/Local:\s+(http:\/\/\S+)[\s\S]*Ctrl\+C/);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/kb\/$/);
+    expect((await get(Number(new URL(url ?? "").port), "/kb/")).status).toBe(200);
+    stop.abort();
+    expect(await serving).toBe(0);
+    expect(stdout()).toContain("--host 0.0.0.0");
+    expect(stdout()).toContain("Stopping the server");
+  });
+});
+
+/** The script itself, end to end: its help, a usage mistake and a real run stopped by a signal. */
 describe("npm run serve (scripts/serve.ts)", () => {
   function run(args: string[]): ChildProcess & { output: Promise<[number | null, string]> } {
     const child = spawn(NODE, ["scripts/serve.ts", ...args], { cwd: REPO });
@@ -408,25 +446,13 @@ describe("npm run serve (scripts/serve.ts)", () => {
     return Object.assign(child, { output });
   }
 
-  it("exits 1 with advice when the site is not built", async () => {
-    const [code, text] = await run(["--root", join(tmp, "missing")]).output;
-    expect(code).toBe(1);
-    expect(text).toContain("npm run build");
-  });
-
-  it.each([[["--port", "abc"]], [["--port", "70000"]], [["--colour"]]])(
-    "exits 2 with the help text for %j",
-    async (args) => {
-      const [code, text] = await run(args).output;
-      expect(code).toBe(2);
-      expect(text).toContain("Usage: npm run serve");
-    },
-  );
-
-  it("exits 1 with a clear message when the port is taken", async () => {
-    const [code, text] = await run(["--root", root, "--port", String(port)]).output;
-    expect(code).toBe(1);
-    expect(text).toContain(`Port ${port} is already in use`);
+  it.each([
+    [["--help"], 0],
+    [["--colour"], 2],
+  ])("%j exits %i with the help text", async (args, status) => {
+    const [code, text] = await run(args).output;
+    expect(code).toBe(status);
+    expect(text).toContain("Usage: npm run serve");
   });
 
   it("serves, prints the URL and stops cleanly on SIGTERM", async () => {

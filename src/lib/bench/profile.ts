@@ -63,3 +63,15 @@ export function summariseProfiles(
       .map(([name, ms]) => ({ name, ms: Math.round(ms), share: totalMs ? ms / totalMs : 0 }));
   return { functions: rank(byFunction), packages: rank(byPackage), totalMs: Math.round(totalMs) };
 }
+
+/** The profile as two tables (by package, by function) for the bench report. */
+export function formatProfile(profile: ReturnType<typeof summariseProfiles>): string {
+  const rows = (list: ProfileCost[]) =>
+    list
+      .map(
+        (c) =>
+          `  ${(c.share * 100).toFixed(1).padStart(5)}%  ${String(c.ms).padStart(7)} ms  ${c.name}`,
+      )
+      .join("\n");
+  return `CPU profile of build 1 (self time, ${profile.totalMs} ms sampled; the profiled build is slower)\n\nBy package:\n${rows(profile.packages)}\n\nBy function:\n${rows(profile.functions)}\n`;
+}

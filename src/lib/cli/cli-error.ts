@@ -7,10 +7,22 @@
 export class CliError extends Error {
   readonly code: 1 | 2;
   readonly hint: string | undefined;
-  constructor(code: 1 | 2, message: string, hint?: string) {
+  /** Whether the script shows its help text after the message (by default for usage mistakes). */
+  readonly showHelp: boolean;
+  constructor(code: 1 | 2, message: string, hint?: string, options: { help?: boolean } = {}) {
     super(message);
     this.name = new.target.name;
     this.code = code;
     this.hint = hint;
+    this.showHelp = options.help ?? code === 2;
   }
+}
+
+/**
+ * What a script prints for a refusal: the message, the hint on the next line
+ * and, when the mistake is in the command line, a blank line and the help text.
+ */
+export function refusalText(error: CliError, help: string): string {
+  const hint = error.hint === undefined ? "" : `\n${error.hint}`;
+  return `${error.message}${hint}${error.showHelp ? `\n\n${help}` : ""}`;
 }

@@ -1,3 +1,6 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { z } from "astro/zod";
 import { CaseSchema } from "../../schemas/case.ts";
 import { DateSchema } from "../../schemas/common.ts";
@@ -75,4 +78,20 @@ export function allJsonSchemas(): Record<JsonSchemaName, string> {
     JsonSchemaName,
     string
   >;
+}
+
+/**
+ * Writes every schema to `<outDir>/<name>.json`, laid out the way `npm run lint`
+ * expects (so regenerating never fails the lint), and returns the paths written.
+ */
+export function writeJsonSchemas(outDir: string): string[] {
+  mkdirSync(outDir, { recursive: true });
+  const paths = Object.entries(allJsonSchemas()).map(([name, text]) => {
+    const path = join(outDir, `${name}.json`);
+    writeFileSync(path, text, "utf8");
+    return path;
+  });
+  const biome = resolve(import.meta.dirname, "../../../node_modules/.bin/biome");
+  spawnSync(biome, ["format", "--write", ...paths], { stdio: "ignore" });
+  return paths;
 }
