@@ -1,8 +1,6 @@
 import { type CollectionEntry, getCollection } from "astro:content";
 import { pinyin } from "pinyin-pro";
 import type { Locale } from "../schemas/common.ts";
-import { getAllLessons } from "./courses.ts";
-import { routes } from "./urls.ts";
 
 export type CaseEntry = CollectionEntry<"cases">;
 export type TopicEntry = CollectionEntry<"topics">;
@@ -45,43 +43,4 @@ export function getGlossary(locale: "zh-CN" | "en"): Promise<TermEntry[]> {
     sortedGlossary.set(locale, sorted);
   }
   return sorted;
-}
-
-/** Something listed on a topic page. */
-export interface TopicItem {
-  kind: "course" | "lesson" | "policy" | "case" | "term";
-  title: string;
-  path: string;
-}
-
-let topicIndex: Promise<Map<string, TopicItem[]>> | undefined;
-
-/** Everything tagged with each topic, computed once per build. */
-export function getTopicIndex(): Promise<Map<string, TopicItem[]>> {
-  topicIndex ??= (async () => {
-    const map = new Map<string, TopicItem[]>();
-    const add = (topics: string[], item: TopicItem) => {
-      for (const topic of topics) {
-        const list = map.get(topic);
-        if (list) list.push(item);
-        else map.set(topic, [item]);
-      }
-    };
-    for (const c of await getCollection("courses"))
-      add(c.data.topics, { kind: "course", title: c.data.title, path: routes.course(c.id) });
-    for (const l of await getAllLessons())
-      add(l.entry.data.topics, {
-        kind: "lesson",
-        title: l.entry.data.title,
-        path: routes.lesson(l.course, l.slug),
-      });
-    for (const p of await getCollection("policies"))
-      add(p.data.topics, { kind: "policy", title: p.data.title, path: routes.policy(p.id) });
-    for (const c of await getCollection("cases"))
-      add(c.data.topics, { kind: "case", title: c.data.title, path: routes.case(c.id) });
-    for (const t of await getCollection("glossary"))
-      add(t.data.topics, { kind: "term", title: t.data.zh, path: routes.term(t.id) });
-    return map;
-  })();
-  return topicIndex;
 }

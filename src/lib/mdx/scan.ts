@@ -1,11 +1,4 @@
-import {
-  fileLine,
-  type MdxAttribute,
-  type MdxNode,
-  mdxTreeOf,
-  parseMdx,
-  walkMdx,
-} from "./parse.ts";
+import { fileLine, type MdxAttribute, type MdxNode, parseMdx, walkMdx } from "./parse.ts";
 
 /** A JSX element used in an MDX body, as written. */
 export interface MdxElement {
@@ -55,12 +48,6 @@ export function componentsOf(tree: MdxNode, bodyLine: number): MdxElement[] {
     });
   });
   return elements;
-}
-
-/** The components of an entry's body, from its one shared parse (none if it did not parse). */
-export function entryComponents(entry: { body?: string; bodyLine?: number }): MdxElement[] {
-  const tree = mdxTreeOf(entry);
-  return tree ? componentsOf(tree, entry.bodyLine ?? 1) : [];
 }
 
 /**

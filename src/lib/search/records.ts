@@ -1,4 +1,5 @@
 import { t } from "../../i18n/index.ts";
+import { byLocale, nameIn } from "../../i18n/localized.ts";
 import type { Locale } from "../../schemas/common.ts";
 import type { GlossaryTerm } from "../../schemas/glossary.ts";
 import type { Topic } from "../../schemas/topic.ts";
@@ -35,11 +36,14 @@ export function glossaryRecords(
   const topicById = new Map(topics.map((topic) => [topic.id, topic]));
   return locales.flatMap((locale) =>
     terms.map((term) => {
-      const definition = locale === "en" ? (term.definitionEn ?? term.definition) : term.definition;
-      const other = locale === "en" ? term.definition : (term.definitionEn ?? "");
+      const definition = byLocale(locale, {
+        "zh-CN": term.definition,
+        en: term.definitionEn ?? term.definition,
+      });
+      const other = byLocale(locale, { "zh-CN": term.definitionEn ?? "", en: term.definition });
       const topicLabels = term.topics.flatMap((id) => {
         const topic = topicById.get(id);
-        return topic ? [locale === "en" ? topic.en : topic.zh] : [];
+        return topic ? [nameIn(locale, topic)] : [];
       });
       return {
         url: joinBase(base, routes.term(term.id, locale)),
@@ -48,7 +52,10 @@ export function glossaryRecords(
           .filter(Boolean)
           .join(" "),
         meta: {
-          title: locale === "en" ? `${term.en} · ${term.zh}` : `${term.zh} · ${term.en}`,
+          title: byLocale(locale, {
+            "zh-CN": `${term.zh} · ${term.en}`,
+            en: `${term.en} · ${term.zh}`,
+          }),
           type: t(locale, "type.term"),
           pinyin: term.pinyin,
           // Searchable like the text, but kept out of the excerpt readers see.
