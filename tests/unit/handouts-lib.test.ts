@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { interpolate } from "../../src/i18n/interpolate.ts";
 import { bodyCitations, notesOfLesson, numberCitations } from "../../src/lib/handouts/citations.ts";
 import {
   handoutHash,
@@ -14,7 +15,7 @@ import {
   pageRules,
 } from "../../src/lib/handouts/page-css.ts";
 import { qrSvg } from "../../src/lib/handouts/qr.ts";
-import { articleLabel, coursePaper, fill } from "../../src/lib/handouts/text.ts";
+import { articleLabel, coursePaper } from "../../src/lib/handouts/text.ts";
 import { absoluteUrl, latestDate, pdfPath, printPath } from "../../src/lib/handouts/urls.ts";
 
 const VEL = "vocational-education-law-2022";
@@ -102,8 +103,8 @@ describe("page frame CSS", () => {
 
 describe("text and addresses", () => {
   it("fills placeholders and labels articles like the site", () => {
-    expect(fill("第 {n} 课", { n: 2 })).toBe("第 2 课");
-    expect(fill("{missing}", {})).toBe("{missing}");
+    expect(interpolate("第 {n} 课", { n: 2 })).toBe("第 2 课");
+    expect(interpolate("{missing}", {})).toBe("{missing}");
     expect(articleLabel("职业教育法（2022）", 24)).toBe("《职业教育法》第二十四条");
   });
 
