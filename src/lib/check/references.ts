@@ -1,6 +1,5 @@
 import type { Citation } from "../../schemas/common.ts";
 import type { Entry, KnowledgeBase } from "../kb/load.ts";
-import type { Problem } from "../kb/problems.ts";
 import { closest, listValues } from "../kb/suggest.ts";
 import { intToChinese } from "../law/chinese-numerals.ts";
 import {
@@ -12,12 +11,18 @@ import {
 import { mdxTreeOf } from "../mdx/parse.ts";
 import { questionsOf } from "../mdx/questions.ts";
 import { componentsOf, type MdxElement } from "../mdx/scan.ts";
+import { type Finding, finding, inFile, type Problem } from "../problems/problem.ts";
 
-type Report = (
-  entry: Pick<Entry<unknown>, "file">,
-  problem: Omit<Problem, "file" | "severity">,
-  severity?: Problem["severity"],
-) => void;
+/** Reports a problem found in an entry (its severity comes from the catalogue). */
+type Report = (entry: Pick<Entry<unknown>, "file">, found: Finding) => void;
+
+/** The problems of an id that names nothing: a topic, a related term, a course or a policy. */
+type UnknownIdCode =
+  | "topic/unknown"
+  | "glossary/unknown-related-term"
+  | "course/unknown-translation"
+  | "site/unknown-featured-course"
+  | "site/unknown-key-policy";
 
 function withLine(line: number | undefined): { line?: number } {
   return line === undefined ? {} : { line };
@@ -30,20 +35,21 @@ function checkIds(
   field: string,
   ids: readonly string[],
   known: ReadonlySet<string>,
-  what: string,
-  hint: string,
+  code: UnknownIdCode,
 ): void {
   ids.forEach((id, index) => {
     if (known.has(id)) return;
     const guess = closest(id, known);
-    report(entry, {
-      ...withLine(entry.lineOf([field, index])),
-      field: `${field}[${index}]`,
-      message: `unknown ${what} “${id}”`,
-      expected: `one of: ${listValues([...known].sort())}`,
-      found: JSON.stringify(id),
-      hint: guess ? `did you mean “${guess}”?` : hint,
-    });
+    report(
+      entry,
+      finding(code, {
+        line: entry.lineOf([field, index]),
+        field: `${field}[${index}]`,
+        found: JSON.stringify(id),
+        variant: guess ? "guess" : undefined,
+        values: { id, known: listValues([...known].sort()), ...(guess ? { guess } : {}) },
+      }),
+    );
   });
 }
 
@@ -63,50 +69,64 @@ function checkCitation(
       citation.policy,
       kb.policies.map((p) => p.id),
     );
-    report(entry, {
-      ...where,
-      message: `cites a policy that does not exist: “${citation.policy}”`,
-      expected: `a policy id: ${listValues(kb.policies.map((p) => p.id).sort())}`,
-      found,
-      hint: guess
-        ? `did you mean “${guess}”?`
-        : "policy ids are the folder names under content/policies/",
-    });
+    report(
+      entry,
+      finding("cite/unknown-policy", {
+        ...where,
+        found,
+        variant: guess ? "guess" : undefined,
+        values: {
+          policy: citation.policy,
+          known: listValues(kb.policies.map((p) => p.id).sort()),
+          ...(guess ? { guess } : {}),
+        },
+      }),
+    );
     return;
   }
   const text = kb.lawTexts.get(policy.id);
   if (!text) {
-    report(entry, {
-      ...where,
-      message: `cites article ${citation.article} of “${policy.id}”, which has no full text`,
-      found,
-      hint: `add ${policy.file.replace(/index\.mdx$/, "text.zh.md")} (npm run import-law), or cite a policy that has its text`,
-    });
+    report(
+      entry,
+      finding("cite/no-full-text", {
+        ...where,
+        found,
+        values: {
+          article: citation.article,
+          policy: policy.id,
+          textFile: policy.file.replace(/index\.mdx$/, "text.zh.md"),
+        },
+      }),
+    );
     return;
   }
   const last = text.text.articles.at(-1)?.number ?? 0;
   if (!text.text.articles.some((a) => a.number === citation.article)) {
-    report(entry, {
-      ...where,
-      message: `cites article ${citation.article} of ${policy.data.shortTitle}, which has no such article`,
-      expected: `an article number from 1 to ${last} (第一条 to 第${intToChinese(last)}条)`,
-      found,
-      hint: "check the article number in the official text; numbers change between versions of a law",
-    });
+    report(
+      entry,
+      finding("cite/article-out-of-range", {
+        ...where,
+        found,
+        values: {
+          article: citation.article,
+          policy: policy.data.shortTitle,
+          last,
+          lastInChinese: intToChinese(last),
+        },
+      }),
+    );
     return;
   }
   if (policy.data.status === "repealed" && (entry as unknown) !== policy) {
+    const { supersededBy } = policy.data;
     report(
       entry,
-      {
+      finding("cite/repealed-policy", {
         ...where,
-        message: `cites ${policy.data.shortTitle}, which is repealed`,
         found,
-        hint: policy.data.supersededBy
-          ? `cite the law now in force, “${policy.data.supersededBy}”, unless the old text is the point`
-          : "make sure readers are told that this text is no longer in force",
-      },
-      "warning",
+        variant: supersededBy ? "replaced" : undefined,
+        values: { policy: policy.data.shortTitle, ...(supersededBy ? { supersededBy } : {}) },
+      }),
     );
   }
 }
@@ -119,14 +139,14 @@ function checkMdxBody(report: Report, kb: KnowledgeBase, entry: Entry<unknown>):
   for (const element of componentsOf(tree, entry.bodyLine)) {
     if (!known.has(element.name)) {
       const guess = closest(element.name, known);
-      report(entry, {
-        line: element.line,
-        message: `unknown component <${element.name}>`,
-        expected: `one of: ${[...known].join(", ")}`,
-        hint: guess
-          ? `did you mean <${guess}>?`
-          : "see docs/authoring.md for the components you can use",
-      });
+      report(
+        entry,
+        finding("mdx/unknown-component", {
+          line: element.line,
+          variant: guess ? "guess" : undefined,
+          values: { name: element.name, known: [...known].join(", "), ...(guess ? { guess } : {}) },
+        }),
+      );
       continue;
     }
     if (!checkComponentProps(report, kb, entry, element as MdxElement & { name: MdxComponentName }))
@@ -134,25 +154,26 @@ function checkMdxBody(report: Report, kb: KnowledgeBase, entry: Entry<unknown>):
     if (element.name !== "Cite") continue;
     const { policy, article } = element.attributes;
     if (typeof policy !== "string" || typeof article !== "number") {
-      report(entry, {
-        line: element.line,
-        message: "<Cite> needs a policy id and an article number",
-        expected: '<Cite policy="vocational-education-law-2022" article={24} />',
-        found: JSON.stringify(element.attributes),
-        hint: "write the article number in curly braces: article={24}",
-      });
+      report(
+        entry,
+        finding("cite/incomplete", {
+          line: element.line,
+          found: JSON.stringify(element.attributes),
+        }),
+      );
       continue;
     }
     checkCitation(report, kb, entry, { policy, article }, { line: element.line });
   }
   for (const question of questionsOf(tree, entry.bodyLine)) {
     if (question.text) continue;
-    report(entry, {
-      line: question.line,
-      message: "<Question> has no question in it",
-      expected: MDX_COMPONENT_SPECS.Question.example,
-      hint: "write the question between <Question> and </Question>",
-    });
+    report(
+      entry,
+      finding("mdx/empty-question", {
+        line: question.line,
+        values: { example: MDX_COMPONENT_SPECS.Question.example },
+      }),
+    );
   }
 }
 
@@ -174,29 +195,42 @@ function checkComponentProps(
   for (const prop of Object.keys(element.attributes)) {
     if (allowed.includes(prop)) continue;
     const guess = closest(prop, allowed);
-    report(entry, {
-      line: element.line,
-      message: `${tag} has an unknown prop “${prop}”`,
-      expected: allowed.length
-        ? `props: ${allowed.join(", ")}, e.g. ${spec.example}`
-        : `no props, e.g. ${spec.example}`,
-      hint: guess
-        ? `did you mean ${guess}=…?`
-        : "remove it; see docs/authoring.md for what each component accepts",
-    });
+    const variant = allowed.length
+      ? guess
+        ? "guess"
+        : undefined
+      : guess
+        ? "noPropsGuess"
+        : "noProps";
+    report(
+      entry,
+      finding("mdx/unknown-prop", {
+        line: element.line,
+        variant,
+        values: {
+          tag,
+          prop,
+          allowed: allowed.join(", "),
+          example: spec.example,
+          ...(guess ? { guess } : {}),
+        },
+      }),
+    );
     ok = false;
   }
   if (element.name === "Cite") return ok;
   for (const prop of spec.required) {
     const value = element.attributes[prop];
     if (typeof value === "string" ? value.trim() : value !== undefined) continue;
-    report(entry, {
-      line: element.line,
-      message: `${tag} needs ${prop}="…"`,
-      expected: spec.example,
-      found: JSON.stringify(element.attributes),
-      hint: propHint(element.name, prop),
-    });
+    report(
+      entry,
+      finding("mdx/missing-prop", {
+        line: element.line,
+        found: JSON.stringify(element.attributes),
+        variant: propHint(element.name, prop),
+        values: { tag, prop, example: spec.example },
+      }),
+    );
     ok = false;
   }
   if (!ok) return false;
@@ -207,27 +241,26 @@ function checkComponentProps(
     !(CALLOUT_TYPES as readonly unknown[]).includes(type)
   ) {
     const guess = typeof type === "string" ? closest(type, CALLOUT_TYPES) : undefined;
-    report(entry, {
-      line: element.line,
-      message: `<Callout> type must be one of ${CALLOUT_TYPES.join(", ")}`,
-      expected: `one of: ${CALLOUT_TYPES.join(", ")}`,
-      found: JSON.stringify(type),
-      hint: guess
-        ? `did you mean “${guess}”?`
-        : "note for background, tip for advice, warning for a risk or common mistake",
-    });
+    report(
+      entry,
+      finding("mdx/callout-type", {
+        line: element.line,
+        found: JSON.stringify(type),
+        variant: guess ? "guess" : undefined,
+        values: { types: CALLOUT_TYPES.join(", "), ...(guess ? { guess } : {}) },
+      }),
+    );
     return false;
   }
   if (element.name === "Figure" && typeof src === "string" && !src.startsWith("/")) {
-    report(entry, {
-      line: element.line,
-      message: "<Figure> src must be an image in the public/ folder",
-      expected: "a path starting with /, e.g. /images/class.jpg for public/images/class.jpg",
-      found: JSON.stringify(src),
-      hint: /^https?:/i.test(src)
-        ? "the site must work without internet: download the image into public/images/ and link that copy"
-        : "put the image in public/images/ and write its path from there, starting with /",
-    });
+    report(
+      entry,
+      finding("mdx/figure-src", {
+        line: element.line,
+        found: JSON.stringify(src),
+        variant: /^https?:/i.test(src) ? "web" : undefined,
+      }),
+    );
     return false;
   }
   if (
@@ -237,28 +270,29 @@ function checkComponentProps(
   ) {
     const ids = kb.glossary.map((term) => term.id);
     const guess = closest(id, ids);
-    report(entry, {
-      line: element.line,
-      message: `<Term> links a glossary term that does not exist: “${id}”`,
-      expected: `an id from content/glossary.yaml: ${listValues(ids.sort())}`,
-      found: JSON.stringify(id),
-      hint: guess
-        ? `did you mean “${guess}”?`
-        : "add the term first with `npm run new -- term --zh … --en …`, then use its id",
-    });
+    report(
+      entry,
+      finding("glossary/unknown-term", {
+        line: element.line,
+        found: JSON.stringify(id),
+        variant: guess ? "guess" : undefined,
+        values: { id, known: listValues(ids.sort()), ...(guess ? { guess } : {}) },
+      }),
+    );
     return false;
   }
   return true;
 }
 
-function propHint(component: MdxComponentName, prop: string): string {
-  if (component === "Figure" && prop === "alt") {
-    return 'alt describes the picture for readers who cannot see it, e.g. alt="三名职工在车间听师傅讲解"';
-  }
-  if (component === "Figure" && prop === "caption")
-    return "caption is the line printed under the picture";
-  if (component === "Term") return "id is the id of an entry in content/glossary.yaml";
-  return `add ${prop}="…" inside the tag`;
+/** Which hint of `mdx/missing-prop` explains a missing prop best. */
+function propHint(
+  component: MdxComponentName,
+  prop: string,
+): "figureAlt" | "figureCaption" | "termId" | undefined {
+  if (component === "Figure" && prop === "alt") return "figureAlt";
+  if (component === "Figure" && prop === "caption") return "figureCaption";
+  if (component === "Term") return "termId";
+  return undefined;
 }
 
 function checkCitationList(
@@ -281,37 +315,41 @@ function checkSupersedes(report: Report, kb: KnowledgeBase): void {
     for (const field of ["supersedes", "supersededBy"] as const) {
       const target = policy.data[field];
       if (target && !byId.has(target)) {
-        report(policy, {
-          ...withLine(policy.lineOf([field])),
-          field,
-          message: `refers to a policy that does not exist: “${target}”`,
-          expected: `a policy id: ${listValues([...byId.keys()].sort())}`,
-          hint: "policy ids are the folder names under content/policies/",
-        });
+        report(
+          policy,
+          finding("policy/unknown-reference", {
+            line: policy.lineOf([field]),
+            field,
+            values: { target, known: listValues([...byId.keys()].sort()) },
+          }),
+        );
       }
     }
     const seen = [policy.id];
     let next = policy.data.supersedes;
     while (next && byId.has(next)) {
       if (seen.includes(next)) {
-        report(policy, {
-          ...withLine(policy.lineOf(["supersedes"])),
-          field: "supersedes",
-          message: `supersedes forms a circle: ${[...seen, next].join(" → ")}`,
-          hint: "a policy can only supersede older ones; remove one of the links",
-        });
+        report(
+          policy,
+          finding("policy/supersedes-circle", {
+            line: policy.lineOf(["supersedes"]),
+            field: "supersedes",
+            values: { chain: [...seen, next].join(" → ") },
+          }),
+        );
         break;
       }
       seen.push(next);
       next = byId.get(next)?.data.supersedes;
     }
     if (policy.data.status === "superseded" && !policy.data.supersededBy) {
-      report(policy, {
-        ...withLine(policy.lineOf(["status"])),
-        field: "supersededBy",
-        message: "a superseded policy must say which policy replaced it",
-        hint: "add `supersededBy: <id of the policy in force>`",
-      });
+      report(
+        policy,
+        finding("policy/superseded-without-successor", {
+          line: policy.lineOf(["status"]),
+          field: "supersededBy",
+        }),
+      );
     }
   }
 }
@@ -322,11 +360,10 @@ function checkSupersedes(report: Report, kb: KnowledgeBase): void {
  */
 export function checkReferences(kb: KnowledgeBase): Problem[] {
   const problems: Problem[] = [];
-  const report: Report = (entry, problem, severity = "error") => {
-    problems.push({ severity, file: entry.file, ...problem });
+  const report: Report = (entry, found) => {
+    problems.push(inFile(found, entry.file));
   };
   const topicIds = new Set(kb.topics.map((t) => t.id));
-  const topicHint = "topic ids are listed in content/topics.yaml; add the topic there first";
   const tagged: Entry<{ topics: string[] }>[] = [
     ...kb.courses,
     ...kb.lessons,
@@ -336,22 +373,14 @@ export function checkReferences(kb: KnowledgeBase): Problem[] {
   ];
   if (!kb.unreadable.has("topics")) {
     for (const entry of tagged) {
-      checkIds(report, entry, "topics", entry.data.topics, topicIds, "topic", topicHint);
+      checkIds(report, entry, "topics", entry.data.topics, topicIds, "topic/unknown");
     }
   }
 
   const termIds = new Set(kb.glossary.map((t) => t.id));
   for (const term of kb.glossary) {
     if (kb.unreadable.has("glossary")) break;
-    checkIds(
-      report,
-      term,
-      "related",
-      term.data.related,
-      termIds,
-      "glossary term",
-      "related terms are ids of other entries in glossary.yaml",
-    );
+    checkIds(report, term, "related", term.data.related, termIds, "glossary/unknown-related-term");
     term.data.sources.forEach((citation, index) => {
       checkCitation(report, kb, term, citation, {
         field: `sources[${index}]`,
@@ -370,18 +399,10 @@ export function checkReferences(kb: KnowledgeBase): Problem[] {
         "translationOf",
         [translationOf],
         courseIds,
-        "course",
-        "use the folder name of the course this one translates",
+        "course/unknown-translation",
       );
     if (!kb.lessons.some((l) => l.course === course.id)) {
-      report(
-        course,
-        {
-          message: "this course has no lessons yet",
-          hint: "add lessons named 01-….mdx beside course.yaml",
-        },
-        "warning",
-      );
+      report(course, finding("course/no-lessons", {}));
     }
   }
 
@@ -415,8 +436,7 @@ export function checkReferences(kb: KnowledgeBase): Problem[] {
       "featuredCourses",
       site.data.featuredCourses,
       courseIds,
-      "course",
-      "use course folder names",
+      "site/unknown-featured-course",
     );
     checkIds(
       report,
@@ -424,8 +444,7 @@ export function checkReferences(kb: KnowledgeBase): Problem[] {
       "keyPolicies",
       site.data.keyPolicies,
       policyIds,
-      "policy",
-      "use policy folder names",
+      "site/unknown-key-policy",
     );
   }
   return withoutRepeatedWarnings(problems);

@@ -1,18 +1,6 @@
-/** One thing wrong (or doubtful) in the knowledge base, in words an author can act on. */
-export interface Problem {
-  severity: "error" | "warning";
-  /** Path relative to the project root, e.g. content/courses/x/01-a.mdx */
-  file: string;
-  /** 1-based line in the file, when known. */
-  line?: number;
-  /** Dotted field path, e.g. cites[0].article */
-  field?: string;
-  /** Short statement of what is wrong. */
-  message: string;
-  expected?: string;
-  found?: string;
-  hint?: string;
-}
+import type { Problem } from "../problems/problem.ts";
+
+export type { Problem } from "../problems/problem.ts";
 
 /** Sorts problems by file, then line, so reports read top to bottom. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
