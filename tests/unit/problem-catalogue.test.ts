@@ -30,7 +30,8 @@ function sources(dir = join(ROOT, "src")): { path: string; text: string }[] {
 /** All texts of an entry: the base texts and every variant's. */
 function allTexts(data: ProblemData): string[] {
   const texts = [data.message, data.expected, data.found, data.hint];
-  for (const variant of Object.values(data.variants ?? {})) texts.push(...Object.values(variant));
+  for (const variant of Object.values(data.variants ?? {}))
+    texts.push(...Object.values(variant).filter((t) => t !== null));
   return texts.filter((t): t is string => typeof t === "string");
 }
 
