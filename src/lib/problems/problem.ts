@@ -147,8 +147,15 @@ export function finding<C extends ProblemCode>(code: C, details: Details<C>): Fi
 
 /** Places a finding in a file, with the severity the catalogue gives its code. */
 export function inFile(finding: Finding, file: string): Problem {
-  const { code, ...rest } = finding;
-  return { code, severity: PROBLEMS[code].severity, file, ...rest };
+  const { code, line, field, message, expected, found, hint } = finding;
+  // Always the same key order, so `npm run check -- --json` reads alike for every problem.
+  const problem: Problem = { code, severity: PROBLEMS[code].severity, file, message };
+  if (line !== undefined) problem.line = line;
+  if (field !== undefined) problem.field = field;
+  if (expected !== undefined) problem.expected = expected;
+  if (found !== undefined) problem.found = found;
+  if (hint !== undefined) problem.hint = hint;
+  return problem;
 }
 
 /**
