@@ -97,6 +97,8 @@ describe("the Content Layer loader reads the knowledge base as the check does", 
     shareParse(content, kb);
     const { entries, context } = fakeContext();
     await kbLoader(content, "topics").load(context);
-    expect((entries.get(marked.id)?.data as { zh?: string } | undefined)?.zh).toBe("只在共享的解析里");
+    expect((entries.get(marked.id)?.data as { zh?: string } | undefined)?.zh).toBe(
+      "只在共享的解析里",
+    );
   });
 });

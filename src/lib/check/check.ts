@@ -1,7 +1,7 @@
 import { type KnowledgeBase, loadKnowledgeBase } from "../kb/load.ts";
 import type { Problem } from "../kb/problems.ts";
 import { checkMdxStructure } from "./mdx-structure.ts";
-import { checkReferences } from "./references.ts";
+import { checkReferences } from "./references/index.ts";
 import { checkUnsafeContent } from "./unsafe-content.ts";
 
 /** The outcome of checking a knowledge base. */

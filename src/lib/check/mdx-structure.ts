@@ -1,17 +1,12 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import type { Entry, KnowledgeBase } from "../kb/load.ts";
-import type { Problem } from "../kb/problems.ts";
 import { fileLine, type MdxNode, type MdxSyntaxError, mdxOf, walkMdx } from "../mdx/parse.ts";
 import { isJsxElement } from "../mdx/scan.ts";
-
-type Found = Omit<Problem, "file" | "severity">;
+import { type Finding as Found, finding, inFile, type Problem } from "../problems/problem.ts";
 
 /** HTML elements that never have content; MDX still needs them written `<br />`. */
 const VOID = new Set(["br", "hr", "img", "input", "meta", "link", "source", "wbr", "col", "area"]);
-
-const LESS_THAN_HINT =
-  "MDX reads < as the start of a tag; to write the sign, use the full-width ＜ or &lt; (年龄＜18岁 or 年龄&lt;18岁)";
 
 /** The source line of a syntax error, and the text from its column on. */
 function textAt(body: string, error: MdxSyntaxError): string {
@@ -37,88 +32,48 @@ export function syntaxErrorProblem(body: string, error: MdxSyntaxError, bodyLine
   let m = /^Expected a closing tag for `<([^>`]*)>`/.exec(reason);
   if (m) {
     const name = m[1] as string;
-    return VOID.has(name.toLowerCase())
-      ? {
-          line,
-          message: `<${name}> must be written as <${name} /> in MDX`,
-          hint: `add a slash before the closing bracket: <${name} />`,
-        }
-      : {
-          line,
-          message: `<${name}> is never closed`,
-          hint: `add </${name}> after its content, or write <${name} … /> if it has none`,
-        };
+    const code = VOID.has(name.toLowerCase()) ? "mdx/void-element-not-closed" : "mdx/unclosed-tag";
+    return finding(code, { line, values: { name } });
   }
   m =
     /^Unexpected closing tag `<\/([^>`]*)>`, expected corresponding closing tag for `<([^>`]*)>` \((\d+):\d+\)/.exec(
       reason,
     );
   if (m) {
-    const [, closing, open, openLine] = m;
-    return {
+    const [, closing = "", open = "", openLine] = m;
+    return finding("mdx/mismatched-closing-tag", {
       line,
-      message: `closing tag </${closing}> does not match <${open}> opened on line ${bodyLine + Number(openLine) - 1}`,
-      hint: `close <${open}> first with </${open}>`,
-    };
+      values: { closing, open, openLine: bodyLine + Number(openLine) - 1 },
+    });
   }
   m = /^Unexpected closing tag `<\/([^>`]*)>`, expected an open tag first/.exec(reason);
   if (m) {
-    return {
-      line,
-      message: `closing tag </${m[1]}> does not match any opening tag`,
-      hint: `remove </${m[1]}> or add the opening <${m[1]}>`,
-    };
+    return finding("mdx/unexpected-closing-tag", { line, values: { name: m[1] ?? "" } });
   }
   if (at.startsWith("<!--")) {
-    return {
-      line,
-      message: "HTML comments are not MDX; write {/* … */}",
-      found: at.slice(0, 40),
-      hint: "replace <!-- … --> with {/* … */}; the text inside is not shown to readers",
-    };
+    return finding("mdx/html-comment", { line, found: at.slice(0, 40) });
   }
   if (/^Unexpected character/.test(reason) && at.startsWith("<")) {
     const next = Array.from(at)[1] ?? "";
     if (!/[A-Za-z/>]/.test(next)) {
-      return {
-        line,
-        message: "a bare “<” in the text",
-        found: at.slice(0, 20),
-        hint: LESS_THAN_HINT,
-      };
+      return finding("mdx/bare-less-than", { line, found: at.slice(0, 20) });
     }
-    return {
-      line,
-      message: "a tag MDX cannot read",
-      found: at.slice(0, 40),
-      hint: `write attribute values in quotes (title="…") or as numbers in braces (article={24}), and end the tag with > or />; ${LESS_THAN_HINT}`,
-    };
+    return finding("mdx/unreadable-tag", { line, found: at.slice(0, 40) });
   }
   if (/Invalid number/.test(reason)) {
     const number = /^\{?\s*(-?0\d+)/.exec(at)?.[1];
-    return {
-      line,
-      message: number
-        ? `the number ${number} starts with 0, which MDX cannot read`
-        : "a number MDX cannot read",
-      ...(number ? { found: number } : {}),
-      hint: number
-        ? `write it without the leading zero: {${String(Number(number))}}, e.g. article={24}`
-        : "write whole numbers in braces without leading zeros, e.g. article={24}",
-    };
+    return number
+      ? finding("mdx/leading-zero", {
+          line,
+          found: number,
+          values: { number, value: String(Number(number)) },
+        })
+      : finding("mdx/unreadable-number", { line });
   }
   if (/expected a corresponding closing brace for `\{`/.test(reason)) {
-    return {
-      line,
-      message: "a curly brace “{” that is never closed",
-      hint: "in MDX, { starts a piece of code; to show a brace write \\{ , or use full-width ｛ ｝; a comment is written {/* … */}",
-    };
+    return finding("mdx/unclosed-brace", { line });
   }
-  return {
-    line,
-    message: `MDX cannot read this: ${reason}`,
-    hint: "the build would stop here too; see “What MDX allows” in docs/authoring.md",
-  };
+  return finding("mdx/syntax", { line, values: { reason } });
 }
 
 /**
@@ -134,12 +89,8 @@ function controlCharacters(body: string, bodyLine: number): Found[] {
     if (code === 0x0a) line++;
     else if (code < 0x20 && code !== 0x09 && code !== 0x0d && line !== reported) {
       reported = line;
-      found.push({
-        line,
-        message: "an invisible control character in the text",
-        found: `U+${code.toString(16).toUpperCase().padStart(4, "0")}`,
-        hint: "it usually comes from copying out of another program; delete it (retype the characters around it)",
-      });
+      const codePoint = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+      found.push(finding("mdx/control-character", { line, values: { codePoint } }));
       if (found.length === 20) break;
     }
   }
@@ -164,17 +115,12 @@ function inside(root: string, path: string): boolean {
  * when it is not an image), so the path must stay inside the knowledge base
  * or public/ and name a file that exists.
  */
-function imagePathProblem(url: string, roots: ImageRoots): Omit<Found, "line"> | undefined {
+function imagePathProblem(url: string, roots: ImageRoots, line: number): Found | undefined {
   if (/^(?:https?:)?\/\//i.test(url)) return undefined;
-  const hint =
-    "put the picture beside the entry in the content folder and write ![description](./picture.jpg), or in public/images/ and write ![description](/images/picture.jpg)";
   if (/^[a-z][a-z\d+.-]*:/i.test(url)) {
     // javascript: and data: are reported as dangerous links.
     if (/^(?:javascript|vbscript|data):/i.test(url)) return undefined;
-    return {
-      message: `the image “${url}” is not a web address or a file of the knowledge base`,
-      hint,
-    };
+    return finding("image/not-a-file", { line, values: { url } });
   }
   let path = url.replace(/[?#].*$/s, "");
   try {
@@ -186,17 +132,16 @@ function imagePathProblem(url: string, roots: ImageRoots): Omit<Found, "line"> |
   const root = fromPublic ? roots.publicDir : roots.contentDir;
   const target = fromPublic ? resolve(root, `.${path}`) : resolve(dirname(roots.file), path);
   if (!inside(root, target)) {
-    return {
-      message: `the image “${url}” is outside the ${fromPublic ? "public/ folder" : "knowledge base"}`,
-      hint,
-    };
+    return finding("image/outside", {
+      line,
+      values: { url, root: fromPublic ? "public/ folder" : "knowledge base" },
+    });
   }
   if (!existsSync(target) || !statSync(target).isFile()) {
-    return {
-      message: `the image “${url}” does not exist`,
-      expected: `a file at ${relative(process.cwd(), target) || target}`,
-      hint: "check the spelling and the folder: paths starting with / are in public/, others are relative to this file",
-    };
+    return finding("image/missing-file", {
+      line,
+      values: { url, path: relative(process.cwd(), target) || target },
+    });
   }
   return undefined;
 }
@@ -206,11 +151,9 @@ function imageProblems(tree: MdxNode, bodyLine: number, roots: ImageRoots): Foun
   const found: Found[] = [];
   const definitions = new Map<string, string>();
   const references: MdxNode[] = [];
-  const hint =
-    "describe what the picture shows for readers who cannot see it, or use <Figure src alt caption />";
   const checkPath = (url: string, line: number) => {
-    const problem = imagePathProblem(url, roots);
-    if (problem) found.push({ line, ...problem });
+    const problem = imagePathProblem(url, roots, line);
+    if (problem) found.push(problem);
   };
   walkMdx(tree, (node) => {
     const line = fileLine(node, bodyLine);
@@ -218,20 +161,14 @@ function imageProblems(tree: MdxNode, bodyLine: number, roots: ImageRoots): Foun
     else if (node.type === "imageReference") references.push(node);
     else if (node.type === "image") {
       if (!node.alt?.trim()) {
-        found.push({
-          line,
-          message: "an image without alt text",
-          expected: "![description of the picture](image path)",
-          found: `![](${node.url ?? ""})`,
-          hint,
-        });
+        found.push(finding("image/missing-alt", { line, found: `![](${node.url ?? ""})` }));
       }
       checkPath(node.url ?? "", line);
     } else if (isJsxElement(node) && node.name?.toLowerCase() === "img") {
       const alt = node.attributes?.find((a) => a.type === "mdxJsxAttribute" && a.name === "alt");
       const text = alt?.type === "mdxJsxAttribute" ? alt.value : undefined;
       if (typeof text !== "string" || !text.trim())
-        found.push({ line, message: "an <img> without alt text", hint });
+        found.push(finding("image/img-missing-alt", { line }));
     }
   });
   for (const node of references) {
@@ -248,8 +185,7 @@ function bodyProblems(entry: Entry<unknown>, roots: ImageRoots): Found[] {
   const bodyLine = entry.bodyLine ?? 1;
   const found = controlCharacters(entry.body, bodyLine);
   if ("tooComplex" in parsed) {
-    const { line, ...problem } = parsed.tooComplex;
-    found.push({ line: bodyLine + line - 1, ...problem });
+    found.push({ ...parsed.tooComplex, line: bodyLine + parsed.tooComplex.line - 1 });
   } else if ("error" in parsed) {
     found.push(syntaxErrorProblem(entry.body, parsed.error, bodyLine));
   } else {
@@ -269,12 +205,8 @@ export function checkMdxStructure(kb: KnowledgeBase, cwd = process.cwd()): Probl
   const contentDir = resolve(cwd, kb.contentDir);
   const publicDir = resolve(cwd, "public");
   return entries.flatMap((entry) =>
-    bodyProblems(entry, { contentDir, publicDir, file: resolve(cwd, entry.file) }).map(
-      (problem) => ({
-        severity: "error" as const,
-        file: entry.file,
-        ...problem,
-      }),
+    bodyProblems(entry, { contentDir, publicDir, file: resolve(cwd, entry.file) }).map((found) =>
+      inFile(found, entry.file),
     ),
   );
 }

@@ -1,7 +1,13 @@
 import type { Entry, KnowledgeBase } from "../kb/load.ts";
-import type { Problem } from "../kb/problems.ts";
 import { fileLine, type MdxAttribute, type MdxNode, mdxTreeOf, walkMdx } from "../mdx/parse.ts";
 import { isJsxElement } from "../mdx/scan.ts";
+import {
+  type Finding as Found,
+  finding,
+  inFile,
+  type Problem,
+  type ProblemCode,
+} from "../problems/problem.ts";
 
 /*
  * MDX is a programming language: `import`, `export` and `{…}` run code at build
@@ -12,62 +18,35 @@ import { isJsxElement } from "../mdx/scan.ts";
  * escaped braces and entities are seen exactly as the build sees them.
  */
 
-type Found = Omit<Problem, "file" | "severity">;
+type ElementCode = Exclude<
+  Extract<ProblemCode, `html/${string}`>,
+  "html/svg-animation" | "html/event-handler"
+>;
 
-const LINK = {
-  message: "a link with a javascript:, vbscript: or data: address",
-  hint: "links must point to web pages (https://…) or pages of this site (/courses/…)",
-};
-const EXPRESSION = {
-  message: "a curly brace “{” in the text",
-  hint: "in MDX, { starts a piece of code; to show a brace write \\{ , or use full-width ｛ ｝; a comment is written {/* … */}",
-};
-
-/** HTML elements that run code, load other pages or change the whole page, with why. */
-const DANGEROUS_ELEMENTS: Record<string, { message: string; hint: string }> = {
-  script: {
-    message: "raw <script> in content",
-    hint: "scripts are not allowed in content; ask the site's developer to add a component instead",
-  },
+/** HTML elements that run code, load other pages or change the whole page. */
+const DANGEROUS_ELEMENTS: Record<string, ElementCode> = {
+  script: "html/script",
   ...Object.fromEntries(
     ["iframe", "frame", "frameset", "object", "embed", "applet"].map((name) => [
       name,
-      {
-        message: "embedded frame or object in content",
-        hint: "embedded pages and plugins are not allowed; link to the page instead",
-      },
+      "html/frame" as const,
     ]),
   ),
-  meta: {
-    message: "a <meta> element in content",
-    hint: "page settings belong to the site, not to one entry; remove it",
-  },
-  base: {
-    message: "a <base> element in content",
-    hint: "it changes where every link of the page points; remove it",
-  },
-  link: {
-    message: "a <link> element in content",
-    hint: "it loads files into the page; write a Markdown link [text](https://…) instead",
-  },
-  form: {
-    message: "a <form> element in content",
-    hint: "forms send what readers type to another address; link to the form's page instead",
-  },
-  style: {
-    message: "a <style> element in content",
-    hint: "styles change the whole site's look; ask the site's developer to add a component instead",
-  },
-  ...Object.fromEntries(
-    ["animate", "set", "animatemotion", "animatetransform", "foreignobject"].map((name) => [
-      name,
-      {
-        message: `an SVG <${name}> element in content`,
-        hint: "SVG animation and embedded HTML can rewrite links into scripts; use an image file with <Figure> instead",
-      },
-    ]),
-  ),
+  meta: "html/meta",
+  base: "html/base",
+  link: "html/link",
+  form: "html/form",
+  style: "html/style",
 };
+
+/** SVG elements that animate or embed HTML (`html/svg-animation`). */
+const SVG_ANIMATION = new Set([
+  "animate",
+  "set",
+  "animatemotion",
+  "animatetransform",
+  "foreignobject",
+]);
 
 /** Attributes whose value the browser follows or loads as an address. */
 const URL_ATTRIBUTES = new Set([
@@ -125,37 +104,27 @@ export function isOnlyComments(source: string): boolean {
 
 function checkAttribute(attribute: MdxAttribute, tag: string, line: number, found: Found[]): void {
   if (attribute.type === "mdxJsxExpressionAttribute") {
-    found.push({
-      line,
-      message: `code inside the ${tag} tag`,
-      found: `{${attribute.value}}`,
-      hint: 'write each prop on its own: text in quotes title="…", numbers in braces article={24}',
-    });
+    found.push(
+      finding("mdx/spread-attribute", { line, found: `{${attribute.value}}`, values: { tag } }),
+    );
     return;
   }
   const { name, value } = attribute;
   if (/^on/i.test(name)) {
-    found.push({
-      line,
-      message: "an HTML event handler attribute (onclick=…, onerror=…)",
-      hint: "event handlers run scripts; remove the attribute",
-    });
+    found.push(finding("html/event-handler", { line }));
   }
   let address = typeof value === "string" ? value : undefined;
   if (value && typeof value === "object") {
     if (!LITERAL.test(value.value)) {
-      found.push({
-        line,
-        message: `the value of ${name} is code, not a plain value`,
-        found: `{${value.value}}`,
-        hint: 'write numbers as {24} and text in quotes: title="…"',
-      });
+      found.push(
+        finding("mdx/code-in-attribute", { line, found: `{${value.value}}`, values: { name } }),
+      );
       return;
     }
     address = literalString(value.value);
   }
   if (address !== undefined && URL_ATTRIBUTES.has(name.toLowerCase()) && isDangerousUrl(address)) {
-    found.push({ line, ...LINK, found: `${name}="${address}"` });
+    found.push(finding("link/dangerous-address", { line, found: `${name}="${address}"` }));
   }
 }
 
@@ -164,23 +133,18 @@ function checkElement(node: MdxNode, line: number, found: Found[]): void {
   const tag = name ? `<${name}>` : "<>";
   // `<svg:script>` is a <script> too.
   const local = name.slice(name.lastIndexOf(":") + 1);
-  const danger = /^[a-z]/.test(local) ? DANGEROUS_ELEMENTS[local.toLowerCase()] : undefined;
+  const lower = local.toLowerCase();
+  if (/^[a-z]/.test(local) && SVG_ANIMATION.has(lower)) {
+    found.push(finding("html/svg-animation", { line, values: { name: lower } }));
+  }
+  const danger = /^[a-z]/.test(local) ? DANGEROUS_ELEMENTS[lower] : undefined;
   if (danger) {
     const refresh =
       local === "meta" &&
       node.attributes?.some(
         (a) => a.type === "mdxJsxAttribute" && a.name.toLowerCase() === "http-equiv",
       );
-    found.push({
-      line,
-      ...danger,
-      ...(refresh
-        ? {
-            message: 'a <meta http-equiv="…"> in content',
-            hint: "a refresh sends every reader, and a kiosk, to another address; write a link instead: [text](https://…)",
-          }
-        : {}),
-    });
+    found.push(finding(refresh ? "html/meta-refresh" : danger, { line }));
   }
   for (const attribute of node.attributes ?? []) checkAttribute(attribute, tag, line, found);
 }
@@ -192,18 +156,14 @@ export function unsafeConstructs(tree: MdxNode, bodyLine: number): Found[] {
     const line = fileLine(node, bodyLine);
     if (isJsxElement(node)) checkElement(node, line, found);
     else if (node.type === "mdxjsEsm") {
-      found.push({
-        line,
-        message: "an import/export statement in content",
-        hint: "components are available without importing; remove the line (see docs/authoring.md)",
-      });
+      found.push(finding("mdx/import-export", { line }));
     } else if (node.type === "mdxFlowExpression" || node.type === "mdxTextExpression") {
-      if (!isOnlyComments(node.value ?? "")) found.push({ line, ...EXPRESSION });
+      if (!isOnlyComments(node.value ?? "")) found.push(finding("mdx/expression", { line }));
     } else if (
       (node.type === "link" || node.type === "image" || node.type === "definition") &&
       isDangerousUrl(node.url ?? "")
     ) {
-      found.push({ line, ...LINK, found: node.url ?? "" });
+      found.push(finding("link/dangerous-address", { line, found: node.url ?? "" }));
     }
   });
   return found;
@@ -216,10 +176,6 @@ export function checkUnsafeContent(kb: KnowledgeBase): Problem[] {
   return entries.flatMap((entry) => {
     const tree = mdxTreeOf(entry);
     if (!tree) return [];
-    return unsafeConstructs(tree, entry.bodyLine ?? 1).map((problem) => ({
-      severity: "error" as const,
-      file: entry.file,
-      ...problem,
-    }));
+    return unsafeConstructs(tree, entry.bodyLine ?? 1).map((found) => inFile(found, entry.file));
   });
 }

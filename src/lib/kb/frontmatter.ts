@@ -1,3 +1,5 @@
+import { type Finding, finding } from "../problems/problem.ts";
+
 /** An MDX/Markdown file split into its YAML frontmatter and body. */
 export interface SplitFile {
   /** YAML text between the --- fences (empty when there is none). */
@@ -8,15 +10,8 @@ export interface SplitFile {
   bodyLine: number;
 }
 
-/** Why a file's frontmatter fences could not be found. */
-export interface FenceProblem {
-  line: number;
-  message: string;
-  hint: string;
-}
-
-const FENCE_HINT =
-  "the file must start with a line “---”, then the fields, then another line “---”, each fence at the very start of its line";
+/** Why a file's frontmatter fences could not be found (a `frontmatter/…` problem). */
+export type FenceProblem = Finding & { line: number };
 
 /**
  * Splits `---` fenced frontmatter from the body. Both fences must start at the
@@ -27,24 +22,16 @@ export function splitFrontmatter(text: string): SplitFile | FenceProblem {
   const lines = text.split(/\r?\n/);
   const isFence = (line: string | undefined) => line?.trimEnd() === "---";
   if (!isFence(lines[0])) {
-    return lines[0]?.trim() === "---"
-      ? { line: 1, message: "the opening “---” of the frontmatter is indented", hint: FENCE_HINT }
-      : { line: 1, message: "the file has no frontmatter", hint: FENCE_HINT };
+    const code =
+      lines[0]?.trim() === "---" ? "frontmatter/opening-indented" : "frontmatter/missing";
+    return { ...finding(code, {}), line: 1 };
   }
   const close = lines.findIndex((line, i) => i > 0 && line.trim() === "---");
   if (close === -1) {
-    return {
-      line: 1,
-      message: "the frontmatter is never closed: no second line “---”",
-      hint: FENCE_HINT,
-    };
+    return { ...finding("frontmatter/not-closed", {}), line: 1 };
   }
   if (!isFence(lines[close])) {
-    return {
-      line: close + 1,
-      message: "the closing “---” of the frontmatter is indented",
-      hint: "remove the spaces before “---”",
-    };
+    return { ...finding("frontmatter/closing-indented", {}), line: close + 1 };
   }
   return {
     frontmatter: lines.slice(1, close).join("\n"),

@@ -9,9 +9,17 @@ import { type Policy, PolicySchema } from "../../schemas/policy.ts";
 import { type Site, SiteSchema } from "../../schemas/site.ts";
 import { type Topic, TopicSchema } from "../../schemas/topic.ts";
 import { type LawText, LawTextError, parseLawText } from "../law/parse-law-text.ts";
+import {
+  type Details,
+  type Finding,
+  finding,
+  inFile,
+  type Problem,
+  type ProblemCode,
+  problem,
+} from "../problems/problem.ts";
 import { caseId, folderId, ID_PATTERN, parseLessonPath } from "./content-paths.ts";
 import { isFenceProblem, splitFrontmatter } from "./frontmatter.ts";
-import type { Problem } from "./problems.ts";
 import { closest } from "./suggest.ts";
 import { readContentFile } from "./text-file.ts";
 import { isYamlError, parseYamlSource, type YamlSource } from "./yaml-source.ts";
@@ -79,12 +87,14 @@ class Loader {
     return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
   }
 
-  error(file: string, message: string, extra: Partial<Problem> = {}): void {
-    this.problems.push({ severity: "error", file: this.display(file), message, ...extra });
+  /** Reports the problem `code` (see src/lib/problems/catalogue.ts) at `path`. */
+  report<C extends ProblemCode>(path: string, code: C, details: Details<C>): void {
+    this.problems.push(problem(code, { ...details, file: this.display(path) }));
   }
 
-  warning(file: string, message: string, extra: Partial<Problem> = {}): void {
-    this.problems.push({ severity: "warning", file: this.display(file), message, ...extra });
+  /** Reports what a reader of text, YAML, fences or law texts found wrong at `path`. */
+  place(path: string, found: Finding): void {
+    this.problems.push(inFile(found, this.display(path)));
   }
 
   /**
@@ -94,14 +104,9 @@ class Loader {
    */
   checkAddress(path: string, id: string): void {
     if (!ID_PATTERN.test(id)) {
-      this.error(path, `“${id}” cannot be used as a web address`, {
-        expected: "lower-case letters, digits and dashes, e.g. training-rights",
-        hint: "rename the file or folder; Chinese titles go inside the file, not in its name",
-      });
+      this.report(path, "fs/not-a-web-address", { values: { id } });
     } else if (/^\d+$/.test(id) || id === "filter") {
-      this.error(path, `“${id}” is reserved for list pages`, {
-        hint: "numbers are page numbers (/cases/2/) and “filter” holds the filter pages; choose a descriptive name",
-      });
+      this.report(path, "fs/reserved-name", { values: { id } });
     }
   }
 
@@ -113,7 +118,7 @@ class Loader {
     try {
       return statSync(path);
     } catch (error) {
-      this.error(path, ...fileSystemProblem(error));
+      this.place(path, fileSystemProblem(error));
       return undefined;
     }
   }
@@ -125,7 +130,7 @@ class Loader {
         .filter((name) => !name.startsWith("."))
         .sort();
     } catch (error) {
-      this.error(path, ...fileSystemProblem(error));
+      this.place(path, fileSystemProblem(error));
       return [];
     }
   }
@@ -135,22 +140,17 @@ class Loader {
     const stats = this.stat(path);
     if (!stats) return undefined;
     if (stats.isDirectory()) {
-      this.error(path, "this is a folder, but a content file has this name", {
-        hint: "rename the folder (or move its files) so the name is free for the file",
-      });
+      this.report(path, "fs/folder-not-file", {});
       return undefined;
     }
     if (!stats.isFile()) {
-      this.error(path, "this is not an ordinary file (a device, pipe or socket)", {
-        hint: "content files must be ordinary text files; remove it",
-      });
+      this.report(path, "fs/not-a-file", {});
       return undefined;
     }
     const size = stats.size;
     if (size > MAX_FILE_BYTES) {
-      this.error(path, `the file is too large (${(size / 1024 / 1024).toFixed(1)} MB)`, {
-        expected: `at most ${MAX_FILE_BYTES / 1024 / 1024} MB`,
-        hint: "split it into several entries, and keep images and PDFs out of content files",
+      this.report(path, "file/too-large", {
+        values: { size: (size / 1024 / 1024).toFixed(1), max: MAX_FILE_BYTES / 1024 / 1024 },
       });
       return undefined;
     }
@@ -158,14 +158,12 @@ class Loader {
     try {
       result = readContentFile(path);
     } catch (error) {
-      this.error(path, ...fileSystemProblem(error));
+      this.place(path, fileSystemProblem(error));
       return undefined;
     }
     if (result.ok) return result.text;
-    this.error(path, result.message, {
-      hint: result.hint,
-      ...(result.line ? { line: result.line } : {}),
-    });
+    const { ok: _, ...found } = result;
+    this.place(path, found);
     return undefined;
   }
 
@@ -173,7 +171,7 @@ class Loader {
   yaml(path: string, text: string, firstLine = 1): YamlSource | undefined {
     const parsed = parseYamlSource(text, firstLine);
     if (!isYamlError(parsed)) return parsed;
-    this.error(path, parsed.message, { line: parsed.line, hint: parsed.hint });
+    this.place(path, parsed);
     return undefined;
   }
 
@@ -233,10 +231,7 @@ function loadListFile<T extends { id: string }>(
   const source = loader.yaml(path, text);
   if (!source) return [];
   if (!Array.isArray(source.data)) {
-    loader.error(path, "the file should be a list of entries", {
-      line: 1,
-      hint: "start each entry with “- id: …”",
-    });
+    loader.report(path, "yaml/not-a-list", { line: 1 });
     return [];
   }
   const entries: Entry<T>[] = [];
@@ -247,10 +242,10 @@ function loadListFile<T extends { id: string }>(
     const line = source.lineOf([index]);
     const first = seen.get(data.id);
     if (first !== undefined) {
-      loader.error(path, `duplicate id “${data.id}”`, {
+      loader.report(path, "yaml/duplicate-id", {
         field: `[${index}].id`,
-        ...(line ? { line } : {}),
-        hint: `entry ${first + 1} already uses this id; ids must be unique`,
+        line: line || undefined,
+        values: { id: data.id, first: first + 1 },
       });
       return;
     }
@@ -278,14 +273,7 @@ function loadMdx<T>(
   if (text === undefined) return undefined;
   const split = splitFrontmatter(text);
   if (isFenceProblem(split)) {
-    loader.error(path, split.message, {
-      line: split.line,
-      expected: "the file to start with a line “---”, the fields, and another line “---”",
-      hint:
-        split.message === "the file has no frontmatter"
-          ? "copy the frontmatter of an existing entry, or create the file with `npm run new`"
-          : split.hint,
-    });
+    loader.place(path, split);
     return undefined;
   }
   const source = loader.yaml(path, split.frontmatter, 2);
@@ -305,35 +293,25 @@ function loadMdx<T>(
   };
 }
 
-/** Turns a file-system error into a message and a hint an author can act on. */
-function fileSystemProblem(error: unknown): [string, Partial<Problem>] {
+/** Turns a file-system error into a problem an author can act on. */
+function fileSystemProblem(error: unknown): Finding {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case "ENOENT":
-      return [
-        "this is a link to a file or folder that does not exist",
-        { hint: "remove the link, or put back what it points to" },
-      ];
+      return finding("fs/dangling-link", {});
     case "ELOOP":
-      return ["this link points to itself (a loop of links)", { hint: "remove the link" }];
+      return finding("fs/link-loop", {});
     case "EACCES":
     case "EPERM":
-      return [
-        "this cannot be read: permission denied",
-        {
-          hint: "let the user who runs the check and the build read it (e.g. `chmod -R a+rX content`)",
-        },
-      ];
+      return finding("fs/permission-denied", {});
     case "EISDIR":
-      return [
-        "this is a folder, but a content file has this name",
-        { hint: "rename the folder so the name is free for the file" },
-      ];
+      return finding("fs/folder-not-file", {});
     default:
-      return [
-        `this cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`,
-        { hint: "check that the file is on a working disk and readable" },
-      ];
+      return finding("fs/unreadable", {
+        values: {
+          reason: code ?? (error instanceof Error ? error.message : String(error)),
+        },
+      });
   }
 }
 
@@ -346,17 +324,14 @@ function loadCourses(loader: Loader, dir: string, kb: KnowledgeBase): void {
     const stats = loader.stat(folderPath);
     if (!stats) continue;
     if (!stats.isDirectory()) {
-      loader.error(folderPath, "files directly in content/courses/ are not read", {
-        hint: "each course is a folder with a course.yaml and its lessons",
-      });
+      loader.report(folderPath, "course/file-outside-course", {});
       continue;
     }
     const coursePath = join(folderPath, "course.yaml");
     const files = loader.list(folderPath);
     if (!existsSync(coursePath)) {
-      loader.error(folderPath, "this course folder has no course.yaml", {
-        expected: `${loader.display(coursePath)} describing the course`,
-        hint: "create it with `npm run new -- course`, or move the lessons into an existing course folder",
+      loader.report(folderPath, "course/missing-course-yaml", {
+        values: { path: loader.display(coursePath) },
       });
     } else {
       loader.checkAddress(folderPath, folder);
@@ -370,18 +345,13 @@ function loadCourses(loader: Loader, dir: string, kb: KnowledgeBase): void {
       const path = join(folderPath, file);
       const lessonPath = parseLessonPath(`${folder}/${file}`);
       if (!lessonPath) {
-        loader.error(path, "this file name is not a lesson file name", {
-          expected:
-            "NN-name.mdx, e.g. 01-introduction.mdx (number, dash, lower-case letters/digits/dashes)",
-          found: file,
-          hint: "the number orders the lessons; the rest becomes the lesson's web address",
-        });
+        loader.report(path, "lesson/bad-file-name", { found: file });
         continue;
       }
       const other = slugs.get(lessonPath.slug);
       if (other) {
-        loader.error(path, `two lessons in this course have the address “${lessonPath.slug}”`, {
-          hint: `${other} has the same name after the number; rename one of them`,
+        loader.report(path, "lesson/duplicate-address", {
+          values: { slug: lessonPath.slug, other },
         });
         continue;
       }
@@ -405,9 +375,7 @@ function loadPolicies(loader: Loader, dir: string, kb: KnowledgeBase): void {
     if (!loader.stat(folderPath)?.isDirectory()) continue;
     const indexPath = join(folderPath, "index.mdx");
     if (!existsSync(indexPath)) {
-      loader.error(folderPath, "this policy folder has no index.mdx (the summary)", {
-        hint: "create it with `npm run import-law` or `npm run new -- policy`",
-      });
+      loader.report(folderPath, "policy/missing-summary", {});
       continue;
     }
     loader.checkAddress(folderPath, folder);
@@ -426,10 +394,7 @@ function loadPolicies(loader: Loader, dir: string, kb: KnowledgeBase): void {
       });
     } catch (error) {
       if (!(error instanceof LawTextError)) throw error;
-      loader.error(textPath, error.detail, {
-        ...(error.line > 0 ? { line: error.line } : {}),
-        hint: error.hint,
-      });
+      loader.place(textPath, error.finding);
     }
   }
 }
@@ -456,9 +421,7 @@ function caseFiles(loader: Loader, dir: string): string[] {
       if (name.endsWith(".mdx")) {
         found.push(path);
       } else if (/\.(mdx|md|markdown)$/i.test(name)) {
-        loader.warning(path, "this file is not read: case files end in “.mdx” (lower case)", {
-          hint: `rename it to ${name.replace(/\.[^.]+$/, ".mdx")}`,
-        });
+        loader.report(path, "case/not-mdx", { values: { name: name.replace(/\.[^.]+$/, ".mdx") } });
       } else if (loader.stat(path)?.isDirectory()) {
         walk(path);
       }
@@ -475,8 +438,8 @@ function loadCases(loader: Loader, dir: string, kb: KnowledgeBase): void {
     const id = caseId(file);
     const other = seen.get(id);
     if (other) {
-      loader.error(path, `duplicate case address “${id}”`, {
-        hint: `${loader.display(join(dir, other))} has the same file name; case file names must be unique even in different folders`,
+      loader.report(path, "case/duplicate-address", {
+        values: { id, other: loader.display(join(dir, other)) },
       });
       continue;
     }
@@ -501,18 +464,16 @@ function checkTopLevel(loader: Loader, contentDir: string): void {
     const path = join(contentDir, name);
     const yamlName = name.replace(/\.yml$/i, ".yaml").toLowerCase();
     if (KNOWN_TOP.includes(yamlName) && yamlName !== name) {
-      loader.warning(path, "this file is not read", { hint: `rename it to ${yamlName}` });
+      loader.report(path, "fs/misnamed-file", { values: { name: yamlName } });
       continue;
     }
     const near = closest(name, KNOWN_TOP);
     if (near) {
-      loader.warning(path, "this is not read: it is not a name Union KB knows", {
-        hint: `did you mean ${near}? The knowledge base is read from ${KNOWN_TOP.join(", ")}`,
+      loader.report(path, "fs/unknown-name", {
+        values: { guess: near, known: KNOWN_TOP.join(", ") },
       });
     } else if (/\.(mdx|md)$/i.test(name)) {
-      loader.warning(path, "this file is not read: entries go into a folder", {
-        hint: "lessons go in courses/<course>/, cases in cases/, policy summaries in policies/<policy>/index.mdx",
-      });
+      loader.report(path, "fs/entry-outside-folder", {});
     }
   }
 }
@@ -543,9 +504,7 @@ export function loadKnowledgeBase(
     const site = loadObjectFile(loader, sitePath, SiteSchema, "site");
     if (site) kb.site = site;
   } else {
-    loader.error(sitePath, "the site settings file is missing", {
-      hint: "copy content/site.yaml from the Union KB sample and change the names",
-    });
+    loader.report(sitePath, "site/missing", {});
   }
   for (const name of ["topics", "glossary"] as const) {
     const before = loader.problems.length;

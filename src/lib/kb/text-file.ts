@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
+import { type Finding, finding } from "../problems/problem.ts";
 
-/** The text of a file, or why it cannot be read as UTF-8 text. */
-export type TextFileResult =
-  | { ok: true; text: string }
-  | { ok: false; message: string; hint: string; line?: number };
+/** The text of a file, or why it cannot be read as UTF-8 text (a `file/…` problem). */
+export type TextFileResult = { ok: true; text: string } | ({ ok: false } & Finding);
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const gb18030 = new TextDecoder("gb18030", { fatal: true });
@@ -37,19 +36,10 @@ function firstBadUtf8Line(bytes: Uint8Array): number {
  */
 export function decodeContentBytes(bytes: Uint8Array): TextFileResult {
   if (bytes.length === 0) {
-    return {
-      ok: false,
-      message: "the file is empty (0 bytes)",
-      hint: "write the entry's content, or delete the file",
-    };
+    return { ok: false, ...finding("file/empty", {}) };
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return {
-      ok: false,
-      line: 1,
-      message: "the file starts with a byte-order mark (BOM)",
-      hint: "save it as “UTF-8” without BOM (in Notepad: Save as → Encoding: UTF-8; in VS Code: click “UTF-8 with BOM” in the status bar → Save with Encoding → UTF-8)",
-    };
+    return { ok: false, ...finding("file/byte-order-mark", { line: 1 }) };
   }
   let text: string;
   try {
@@ -58,19 +48,9 @@ export function decodeContentBytes(bytes: Uint8Array): TextFileResult {
     const line = lineOfByte(bytes, firstBadUtf8Line(bytes));
     try {
       gb18030.decode(bytes);
-      return {
-        ok: false,
-        line,
-        message: "the file is not UTF-8; it looks like GBK/GB18030 (a Chinese Windows encoding)",
-        hint: "open it and save it again with the encoding “UTF-8” (VS Code: Reopen with Encoding → GB18030, then Save with Encoding → UTF-8)",
-      };
+      return { ok: false, ...finding("file/gbk-encoding", { line }) };
     } catch {
-      return {
-        ok: false,
-        line,
-        message: "the file contains bytes that are not valid UTF-8 text",
-        hint: "the file may be damaged or not a text file; copy the text into a new UTF-8 file",
-      };
+      return { ok: false, ...finding("file/not-utf8", { line }) };
     }
   }
   const control = CONTROL.exec(text);
@@ -78,9 +58,10 @@ export function decodeContentBytes(bytes: Uint8Array): TextFileResult {
     const code = control[0].codePointAt(0) ?? 0;
     return {
       ok: false,
-      line: text.slice(0, control.index).split("\n").length,
-      message: `the file contains an invisible control character (U+${code.toString(16).toUpperCase().padStart(4, "0")})`,
-      hint: "it usually comes from copying out of another program or a damaged file; delete it (retype the line if your editor does not show it)",
+      ...finding("file/control-character", {
+        line: text.slice(0, control.index).split("\n").length,
+        values: { codePoint: `U+${code.toString(16).toUpperCase().padStart(4, "0")}` },
+      }),
     };
   }
   return { ok: true, text };

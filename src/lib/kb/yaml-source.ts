@@ -1,4 +1,5 @@
 import { type Document, isNode, LineCounter, parseDocument } from "yaml";
+import { type Finding, finding } from "../problems/problem.ts";
 
 /** Parsed YAML with a way back from a field path to its line in the file. */
 export interface YamlSource {
@@ -7,25 +8,18 @@ export interface YamlSource {
   lineOf(path: readonly PropertyKey[]): number | undefined;
 }
 
-/** A YAML syntax error, placed and explained. */
-export interface YamlError {
-  line: number;
-  message: string;
-  hint: string;
-}
+/** A YAML syntax error (a `yaml/…` problem), placed and explained. */
+export type YamlError = Finding & { line: number };
 
-/** Explains the YAML mistakes people make when pasting from Word or a Chinese input method. */
-function hintFor(sourceLine: string, message: string): string {
-  if (sourceLine.includes("：") && !sourceLine.includes(":")) {
-    return "this line uses a full-width colon “：”; after a field name write a half-width colon and a space, e.g. `title: 标题`";
-  }
-  if (/^\t/.test(sourceLine) || message.includes("Tabs")) {
-    return "YAML does not allow tabs for indentation; indent with spaces (two per level)";
-  }
-  if (/^\s*[^#\s][^:]*$/.test(sourceLine)) {
-    return "every line should be `field: value` or a list item `- value`; check for a missing colon";
-  }
-  return "check the indentation and quotes on this line; text containing “: ” or starting with a special character needs quotes";
+/** Which hint explains the YAML mistakes people make when pasting from Word or a Chinese input method. */
+function hintFor(
+  sourceLine: string,
+  message: string,
+): "fullWidthColon" | "tab" | "missingColon" | undefined {
+  if (sourceLine.includes("：") && !sourceLine.includes(":")) return "fullWidthColon";
+  if (/^\t/.test(sourceLine) || message.includes("Tabs")) return "tab";
+  if (/^\s*[^#\s][^:]*$/.test(sourceLine)) return "missingColon";
+  return undefined;
 }
 
 /**
@@ -42,9 +36,11 @@ export function parseYamlSource(text: string, firstLine = 1): YamlSource | YamlE
     const sourceLine = text.split("\n")[line - 1] ?? "";
     const message = error.message.split("\n")[0] ?? error.message;
     return {
+      ...finding("yaml/syntax", {
+        variant: hintFor(sourceLine, message),
+        values: { reason: message },
+      }),
       line: line + firstLine - 1,
-      message: `invalid YAML: ${message}`,
-      hint: hintFor(sourceLine, message),
     };
   }
   // A tag such as `!zh` means nothing to Union KB; other YAML readers refuse it
@@ -52,9 +48,8 @@ export function parseYamlSource(text: string, firstLine = 1): YamlSource | YamlE
   const tag = doc.warnings.find((warning) => warning.code === "TAG_RESOLVE_FAILED");
   if (tag) {
     return {
+      ...finding("yaml/unknown-tag", { values: { tag: /!\S*/.exec(tag.message)?.[0] ?? "!…" } }),
       line: lineAt(tag.pos[0]),
-      message: `invalid YAML: an unknown tag (${/!\S*/.exec(tag.message)?.[0] ?? "!…"})`,
-      hint: "remove the tag (the word starting with “!”); write the value as plain text, in quotes if it starts with ! or another special character",
     };
   }
   let data: unknown;
@@ -63,11 +58,8 @@ export function parseYamlSource(text: string, firstLine = 1): YamlSource | YamlE
   } catch (error) {
     // Aliases (*name) that expand into each other can blow a small file up
     // into gigabytes; `yaml` stops at 100 and throws.
-    return {
-      line: firstLine,
-      message: `invalid YAML: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
-      hint: "the file uses too many YAML aliases (*name); write the values out instead of referring to them",
-    };
+    const reason = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+    return { ...finding("yaml/too-many-aliases", { values: { reason } }), line: firstLine };
   }
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
     for (let depth = path.length; depth >= 0; depth--) {

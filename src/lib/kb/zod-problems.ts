@@ -1,5 +1,5 @@
 import type { z } from "astro/zod";
-import type { Problem } from "./problems.ts";
+import { type Finding, finding, inFile, type Problem } from "../problems/problem.ts";
 import { showValue } from "./problems.ts";
 import { closest, listValues } from "./suggest.ts";
 
@@ -39,73 +39,66 @@ const TYPE_WORDS: Record<string, string> = {
   date: "a date (YYYY-MM-DD)",
 };
 
-interface Described {
-  message?: string;
-  expected?: string | undefined;
-  hint?: string;
-  /** Present (as undefined) when the found value is not worth showing. */
-  found?: undefined;
-}
-
-/** Turns one zod issue into what was expected and a hint. */
-function describe(issue: z.core.$ZodIssue, found: unknown, source: EntrySource): Described {
+/** Turns one zod issue into the problem it is, with what was expected and a hint. */
+function describe(
+  issue: z.core.$ZodIssue,
+  found: unknown,
+  source: EntrySource,
+  where: { line?: number | undefined; field?: string | undefined; found?: string | undefined },
+): Finding {
   switch (issue.code) {
-    case "invalid_type":
+    case "invalid_type": {
+      const type = TYPE_WORDS[issue.expected] ?? issue.expected;
       if (found === undefined) {
-        return {
-          message: "a required field is missing",
-          expected: TYPE_WORDS[issue.expected] ?? issue.expected,
-          hint: `add a line \`${String(issue.path.at(-1) ?? "")}: …\``,
-        };
+        const name = String(issue.path.at(-1) ?? "");
+        return finding("schema/missing-field", { ...where, values: { type, name } });
       }
-      return {
-        message: "the value has the wrong type",
-        expected: TYPE_WORDS[issue.expected] ?? issue.expected,
-      };
+      return finding("schema/wrong-type", { ...where, values: { type } });
+    }
     case "invalid_value": {
       const values = issue.values.map(String);
       const guess = typeof found === "string" ? closest(found, values) : undefined;
-      return {
-        message: "the value is not one of the allowed values",
-        expected: `one of: ${listValues(values)}`,
-        hint: guess ? `did you mean “${guess}”?` : "use one of the values listed, spelled exactly",
-      };
+      return finding("schema/not-allowed", {
+        ...where,
+        variant: guess ? "guess" : undefined,
+        values: { allowed: listValues(values), ...(guess ? { guess } : {}) },
+      });
     }
     case "unrecognized_keys": {
       const key = issue.keys[0] ?? "";
       const guess = closest(key, source.fields);
-      return {
-        message: `unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}`,
-        expected:
-          issue.path.length === 0 ? `fields: ${listValues([...source.fields], 30)}` : undefined,
-        hint: guess
-          ? `did you mean “${guess}”?`
-          : "remove it, or check the spelling of the field name",
+      const nested = issue.path.length > 0;
+      return finding("schema/unknown-field", {
+        ...where,
+        // The found value would be the whole group of fields: not worth showing.
         found: undefined,
-      };
+        variant: nested ? (guess ? "nestedGuess" : "nested") : guess ? "guess" : undefined,
+        values: {
+          s: issue.keys.length > 1 ? "s" : "",
+          keys: issue.keys.join(", "),
+          fields: listValues([...source.fields], 30),
+          ...(guess ? { guess } : {}),
+        },
+      });
     }
     case "too_small":
-      return {
-        message:
-          issue.origin === "array"
-            ? "the list is too short"
-            : "the value is too small or too short",
-        expected:
-          issue.origin === "array"
-            ? `at least ${String(issue.minimum)} item(s)`
-            : `at least ${String(issue.minimum)}`,
-      };
+      return finding(issue.origin === "array" ? "schema/list-too-short" : "schema/too-small", {
+        ...where,
+        values: { minimum: String(issue.minimum) },
+      });
     case "too_big":
       if (issue.origin === "string") {
-        return {
-          message: `the text is too long (${typeof found === "string" ? found.length : "?"} characters)`,
-          expected: `at most ${String(issue.maximum)} characters`,
-          hint: "shorten it; put the detail in the summary or the body",
-        };
+        return finding("schema/text-too-long", {
+          ...where,
+          values: {
+            length: typeof found === "string" ? found.length : "?",
+            maximum: String(issue.maximum),
+          },
+        });
       }
-      return { message: "the value is too large", expected: `at most ${String(issue.maximum)}` };
+      return finding("schema/too-large", { ...where, values: { maximum: String(issue.maximum) } });
     default:
-      return { message: "the value is not valid", expected: issue.message };
+      return finding("schema/invalid", { ...where, values: { reason: issue.message } });
   }
 }
 
@@ -113,20 +106,12 @@ function describe(issue: z.core.$ZodIssue, found: unknown, source: EntrySource):
 export function zodProblems(error: z.ZodError, source: EntrySource): Problem[] {
   return error.issues.map((issue) => {
     const found = valueAt(source.data, issue.path);
-    const described = describe(issue, found, source);
-    const problem: Problem = {
-      severity: "error",
-      file: source.file,
-      message: described.message ?? issue.message,
-    };
-    const line = source.lineOf(issue.path);
-    if (line !== undefined) problem.line = line;
     const field = fieldPath(issue.path);
-    if (field) problem.field = field;
-    const expected = described.expected ?? (issue.code === "custom" ? issue.message : undefined);
-    if (expected) problem.expected = expected;
-    if (!("found" in described) || described.found !== undefined) problem.found = showValue(found);
-    if (described.hint) problem.hint = described.hint;
-    return problem;
+    const where = {
+      line: source.lineOf(issue.path),
+      field: field || undefined,
+      found: showValue(found),
+    };
+    return inFile(describe(issue, found, source, where), source.file);
   });
 }

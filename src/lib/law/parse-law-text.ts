@@ -23,6 +23,8 @@
  * (第一條, 第一節), as in Hong Kong, Macao and Taiwan copies, are read like
  * the simplified ones, and so is the Taiwan form `第 24-1 條`.
  */
+
+import { type Finding, finding } from "../problems/problem.ts";
 import { chineseToInt, intToChinese } from "./chinese-numerals.ts";
 
 /** One paragraph (款) or numbered item (项) of an article. */
@@ -103,13 +105,17 @@ export class LawTextError extends Error {
   readonly hint: string;
   /** The message without the "line N: " prefix, for reports that show the line separately. */
   readonly detail: string;
+  /** The problem as the check reports it (a `law/…` code), placed on its line. */
+  readonly finding: Finding;
 
-  constructor(line: number, detail: string, hint: string) {
-    super(line > 0 ? `line ${line}: ${detail}` : detail);
+  /** `found` is the problem without its line: `new LawTextError(3, finding("law/…", { values }))`. */
+  constructor(line: number, found: Finding) {
+    super(line > 0 ? `line ${line}: ${found.message}` : found.message);
     this.name = "LawTextError";
     this.line = line;
-    this.hint = hint;
-    this.detail = detail;
+    this.hint = found.hint ?? "";
+    this.detail = found.message;
+    this.finding = line > 0 ? { ...found, line } : found;
   }
 }
 
@@ -186,8 +192,9 @@ function readNumber(
     const why = error instanceof Error ? error.message : String(error);
     throw new LawTextError(
       line,
-      `${kind} 第${numeral}${UNIT_OF[kind]} has an unknown number (${why})`,
-      "write the number in Chinese numerals, e.g. 第二十四条 or 第一百零七条",
+      finding("law/unknown-numeral", {
+        values: { kind, numeral, unit: UNIT_OF[kind], reason: why },
+      }),
     );
   }
 }
@@ -216,8 +223,9 @@ function startChapter(state: ParseState, number: number, title: string, line: nu
   if (number !== expected) {
     throw new LawTextError(
       line,
-      `chapter ${labelOf(number, "章")} (${number}) follows chapter ${expected - 1}; expected ${expected}`,
-      "chapters are numbered 第一章, 第二章 … without gaps; check the heading for a typo",
+      finding("law/chapter-out-of-order", {
+        values: { label: labelOf(number, "章"), number, previous: expected - 1, expected },
+      }),
     );
   }
   const chapter: LawChapter = {
@@ -246,16 +254,22 @@ function startSection(
   if (chapter === undefined) {
     throw new LawTextError(
       line,
-      `section ${labelOf(number, "节")} comes before the first chapter`,
-      "sections (节) belong inside a chapter: add the `## 第X章 …` heading above it",
+      finding("law/section-before-chapter", { values: { label: labelOf(number, "节") } }),
     );
   }
   const expected = (state.section?.number ?? 0) + 1;
   if (number !== expected) {
     throw new LawTextError(
       line,
-      `section ${labelOf(number, "节")} (${number}) in ${chapter.label} follows section ${expected - 1}; expected ${expected}`,
-      "sections are numbered 第一节, 第二节 … within each chapter",
+      finding("law/section-out-of-order", {
+        values: {
+          label: labelOf(number, "节"),
+          number,
+          chapter: chapter.label,
+          previous: expected - 1,
+          expected,
+        },
+      }),
     );
   }
   const section: LawSection = {
@@ -283,8 +297,7 @@ function checkArticleNumber(
   if (first !== undefined) {
     throw new LawTextError(
       line,
-      `article ${label} (${id}) appears twice; it was first at line ${first}`,
-      "delete the repeated article or correct its number",
+      finding("law/duplicate-article", { values: { label, id, first } }),
     );
   }
   const previous = state.text.articles.at(-1);
@@ -293,20 +306,22 @@ function checkArticleNumber(
     // 第N条之K follows 第N条 (K = 1) or 第N条之(K-1).
     const expectedId = idOf(at.number, at.sub === 1 ? undefined : at.sub - 1);
     if (previousId === expectedId) return;
-    const after = previous === undefined ? "is the first article" : `follows article ${previousId}`;
     throw new LawTextError(
       line,
-      `article ${label} (${id}) ${after}; it must follow article ${expectedId}`,
-      "an inserted article 第N条之一 comes straight after 第N条, 第N条之二 after 第N条之一; check the number",
+      finding("law/inserted-article-out-of-order", {
+        variant: previousId === undefined ? "first" : undefined,
+        values: { label, id, after: expectedId, previous: previousId ?? "" },
+      }),
     );
   }
   const expected = (previous?.number ?? 0) + 1;
   if (at.number !== expected) {
-    const after = previous === undefined ? "is the first article" : `follows article ${previousId}`;
     throw new LawTextError(
       line,
-      `article ${label} (${id}) ${after}; expected ${expected}`,
-      "articles are numbered 1, 2, 3 … without gaps; check this number, or whether an article is missing or pasted twice",
+      finding("law/article-out-of-order", {
+        variant: previousId === undefined ? "first" : undefined,
+        values: { label, id, expected, previous: previousId ?? "" },
+      }),
     );
   }
 }
@@ -367,11 +382,7 @@ function readLine(state: ParseState, text: string, line: number): void {
     return;
   }
   if (MARKDOWN_HEADING.test(text)) {
-    throw new LawTextError(
-      line,
-      `the heading "${text}" is not a chapter or section heading`,
-      "use `## 第X章 标题` for chapters and `### 第X节 标题` for sections; other headings are not allowed in a law text",
-    );
+    throw new LawTextError(line, finding("law/stray-heading", { values: { text } }));
   }
   if (state.article !== undefined) {
     state.article.paragraphs.push(toParagraph(text));
@@ -380,8 +391,7 @@ function readLine(state: ParseState, text: string, line: number): void {
   } else {
     throw new LawTextError(
       line,
-      `the paragraph "${text.slice(0, 20)}…" is not inside an article`,
-      "every paragraph after a chapter heading belongs to an article starting `第N条 `; check for a missing space after 条",
+      finding("law/paragraph-outside-article", { values: { start: text.slice(0, 20) } }),
     );
   }
 }
@@ -392,16 +402,16 @@ function checkRanges(state: ParseState): void {
     if (chapter.firstArticle === 0) {
       throw new LawTextError(
         chapter.line,
-        `chapter ${chapter.label} ${chapter.title} has no articles`,
-        "a chapter heading must be followed by its articles; delete the heading or add the missing articles",
+        finding("law/empty-chapter", { values: { label: chapter.label, title: chapter.title } }),
       );
     }
     for (const section of chapter.sections) {
       if (section.firstArticle === 0) {
         throw new LawTextError(
           state.sectionLines.get(section) ?? chapter.line,
-          `section ${section.label} ${section.title} of ${chapter.label} has no articles`,
-          "a section heading must be followed by its articles; delete the heading or add the missing articles",
+          finding("law/empty-section", {
+            values: { label: section.label, title: section.title, chapter: chapter.label },
+          }),
         );
       }
     }
@@ -410,8 +420,7 @@ function checkRanges(state: ParseState): void {
   if (state.text.chapters.length > 0 && orphan !== undefined) {
     throw new LawTextError(
       orphan.line,
-      `article ${orphan.label} comes before the first chapter heading`,
-      "when a law has chapters, every article must be inside one: move the `## 第一章 …` heading above it",
+      finding("law/article-before-chapter", { values: { label: orphan.label } }),
     );
   }
 }
@@ -447,11 +456,7 @@ export function parseLawText(source: string): LawText {
     readLine(state, text, index + 1);
   });
   if (state.text.articles.length === 0) {
-    throw new LawTextError(
-      0,
-      "no articles found",
-      "articles are paragraphs that start with 第一条, 第二条 … followed by a space; check that the file is a law text",
-    );
+    throw new LawTextError(0, finding("law/no-articles", {}));
   }
   checkRanges(state);
   return state.text;

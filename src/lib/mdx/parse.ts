@@ -1,4 +1,5 @@
 import { mdxToMdast } from "satteri";
+import { type Finding, finding } from "../problems/problem.ts";
 
 /**
  * One node of the mdast tree satteri builds from MDX (the parser Astro 7
@@ -38,14 +39,8 @@ export interface MdxSyntaxError {
   reason: string;
 }
 
-/** A body too big and busy to parse in reasonable time (see {@link parseCost}). */
-export interface MdxTooComplex {
-  /** 1-based line in the body. */
-  line: number;
-  message: string;
-  found: string;
-  hint: string;
-}
+/** A body too big and busy to parse in reasonable time (see {@link parseCost}); `line` is in the body. */
+export type MdxTooComplex = Finding & { line: number };
 
 /** The outcome of parsing one MDX body: a tree, or why there is none. */
 export type ParsedMdx =
@@ -197,21 +192,18 @@ export function parseCost(body: string): MdxTooComplex | undefined {
   }
   close();
   if (total > PARAGRAPH_BUDGET) {
-    return {
-      line: worst.line,
-      message:
-        "this paragraph is too long and too full of markup for MDX to read in reasonable time",
-      found: `${worst.length.toLocaleString("en")} characters with ${worst.markup.toLocaleString("en")} of < > { & \\ \` [ and no blank line`,
-      hint: "split the text into paragraphs with blank lines; write a < that is not a tag as ＜ and a { as ｛",
+    const values = {
+      length: worst.length.toLocaleString("en"),
+      markup: worst.markup.toLocaleString("en"),
     };
+    return { ...finding("mdx/paragraph-too-complex", { values }), line: worst.line };
   }
   if (openers * body.length > FILE_BUDGET) {
-    return {
-      line: 1,
-      message: "this file has too many tags and curly braces for MDX to read in reasonable time",
-      found: `${openers.toLocaleString("en")} tags or braces in ${Math.round(body.length / 1024).toLocaleString("en")} KB`,
-      hint: "split it into several entries; write a < that is not a tag as ＜ and a { as ｛",
+    const values = {
+      openers: openers.toLocaleString("en"),
+      size: Math.round(body.length / 1024).toLocaleString("en"),
     };
+    return { ...finding("mdx/file-too-complex", { values }), line: 1 };
   }
   return undefined;
 }
