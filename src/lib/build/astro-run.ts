@@ -1,8 +1,9 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "astro";
 import { checkKnowledgeBase, entryCounts } from "../check/check.ts";
+import type { KnowledgeBase } from "../kb/load.ts";
 import type { Problem } from "../kb/problems.ts";
-import { shareParse } from "../kb/shared-parse.ts";
+import { shareParse, withoutSources } from "../kb/shared-parse.ts";
 import { type SearchRecords, searchRecordsOf } from "../search/records.ts";
 
 /**
@@ -25,14 +26,13 @@ export interface AstroReport {
 /** Exit code of Astro's process when the content check found errors (the report lists them). */
 export const CONTENT_ERRORS = 3;
 
-/** In Astro's process: check, report, then build; returns the exit code. */
-export async function checkAndRender(settings: {
-  content: string;
-  out: string;
-  reportFile: string;
-  debug: boolean;
-}): Promise<number> {
-  const result = checkKnowledgeBase(settings.content);
+/**
+ * Checks the knowledge base and writes the report. Returns the parse Astro
+ * needs when there are no errors; the check's own data (YAML documents, MDX
+ * trees) is left behind in this function's scope, for the collector.
+ */
+function checkAndReport(content: string, reportFile: string): KnowledgeBase | undefined {
+  const result = checkKnowledgeBase(content);
   const base = result.kb.site?.data.base ?? "/";
   const report: AstroReport = {
     counts: entryCounts(result.kb),
@@ -40,10 +40,21 @@ export async function checkAndRender(settings: {
     base,
     ...(result.errors ? {} : { records: searchRecordsOf(result.kb, base) }),
   };
-  writeFileSync(settings.reportFile, JSON.stringify(report));
-  if (result.errors) return CONTENT_ERRORS;
+  writeFileSync(reportFile, JSON.stringify(report));
+  return result.errors ? undefined : withoutSources(result.kb);
+}
+
+/** In Astro's process: check, report, then build; returns the exit code. */
+export async function checkAndRender(settings: {
+  content: string;
+  out: string;
+  reportFile: string;
+  debug: boolean;
+}): Promise<number> {
+  const kb = checkAndReport(settings.content, settings.reportFile);
+  if (!kb) return CONTENT_ERRORS;
   // Astro's collections are filled from this parse (src/lib/astro/kb-loader.ts).
-  shareParse(settings.content, result.kb);
+  shareParse(settings.content, kb);
   try {
     await build({
       root: process.cwd(),

@@ -1,4 +1,4 @@
-import { type KnowledgeBase, loadKnowledgeBase } from "./load.ts";
+import { type Entry, type KnowledgeBase, loadKnowledgeBase } from "./load.ts";
 
 /**
  * The knowledge base parsed once per process and shared: the content check
@@ -20,6 +20,27 @@ const slot = globalThis as unknown as Record<symbol, SharedParse | undefined>;
 function state(): SharedParse {
   slot[KEY] ??= { dir: "", kb: undefined, stale: false };
   return slot[KEY];
+}
+
+/**
+ * The knowledge base without what only the check needs: the parsed YAML
+ * documents behind `lineOf` and the MDX trees cached per entry (src/lib/mdx/
+ * parse.ts) become garbage, about 0.4 GB at 5,000 entries, before Astro
+ * starts bundling.
+ */
+export function withoutSources(kb: KnowledgeBase): KnowledgeBase {
+  const noLines = () => undefined;
+  const slim = <T extends Entry<unknown>>(entry: T): T => ({ ...entry, lineOf: noLines });
+  return {
+    ...kb,
+    ...(kb.site ? { site: slim(kb.site) } : {}),
+    topics: kb.topics.map(slim),
+    glossary: kb.glossary.map(slim),
+    courses: kb.courses.map(slim),
+    lessons: kb.lessons.map(slim),
+    policies: kb.policies.map(slim),
+    cases: kb.cases.map(slim),
+  };
 }
 
 /** Offers a parse just made (by the content check) to later readers in this process. */
