@@ -22,11 +22,11 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
-import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Reply, send } from "../helpers/http.ts";
 
 const REPO = resolve(import.meta.dirname, "../..");
 const NODE = join(REPO, "node_modules/.bin/node");
@@ -35,36 +35,6 @@ const SECRET = "TOP-SECRET-OUTSIDE-ROOT";
 const NOBODY = 65534;
 const AS_ROOT = process.getuid?.() === 0;
 const DATA = Buffer.from(Array.from({ length: 100 }, (_, i) => i));
-
-interface Reply {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-
-/** One request on its own connection; the path is sent exactly as written. */
-function send(
-  port: number,
-  path: string,
-  headers: Record<string, string> = {},
-  method = "GET",
-): Promise<Reply> {
-  return new Promise((done, fail) => {
-    const req = httpRequest(
-      { host: "127.0.0.1", port, path, method, headers, agent: false },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () =>
-          done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-        );
-        res.on("error", fail);
-      },
-    );
-    req.on("error", fail);
-    req.end();
-  });
-}
 
 /**
  * Bytes written straight to the socket, for requests Node's client refuses to send. The

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { request as httpRequest, type IncomingHttpHeaders, type Server } from "node:http";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -12,6 +12,7 @@ import { lanUrls } from "../../src/lib/serve/lan-urls.ts";
 import { parseRange } from "../../src/lib/serve/range.ts";
 import { serveSite } from "../../src/lib/serve/serve-site.ts";
 import { captureOutput, refusalOf } from "../helpers/cli-output.ts";
+import { send } from "../helpers/http.ts";
 
 const REPO = resolve(import.meta.dirname, "../..");
 const NODE = join(REPO, "node_modules/.bin/node");
@@ -21,33 +22,6 @@ const INDEX_HTML = `<!doctype html><html lang="zh-CN"><body>${"<p>职工教育�
 const CSS = `body{color:#111}\n${".card{margin:0 auto;padding:1rem}\n".repeat(60)}`;
 const WASM = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x0a, 0x0b]);
 const CSP = "default-src 'self'";
-
-interface Reply {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-
-/** Raw HTTP request: unlike fetch, the path is sent exactly as written (no `..` clean-up). */
-function get(
-  port: number,
-  path: string,
-  headers: Record<string, string> = {},
-  method = "GET",
-): Promise<Reply> {
-  return new Promise((done, fail) => {
-    const req = httpRequest({ host: "127.0.0.1", port, path, method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () =>
-        done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-      );
-      res.on("error", fail);
-    });
-    req.on("error", fail);
-    req.end();
-  });
-}
 
 function write(root: string, rel: string, content: string | Buffer): void {
   mkdirSync(dirname(join(root, rel)), { recursive: true });
@@ -117,21 +91,21 @@ describe("createSiteServer: content types", () => {
     ["/manifest.webmanifest", "application/manifest+json; charset=utf-8"],
     ["/sitemap-index.xml", "application/xml; charset=utf-8"],
   ])("%s is %s", async (path, type) => {
-    const reply = await get(port, path);
+    const reply = await send(port, path);
     expect(reply.status).toBe(200);
     expect(reply.headers["content-type"]).toBe(type);
   });
 
   it("serves binary files byte for byte", async () => {
-    expect((await get(port, "/wasm/search.wasm")).body.equals(WASM)).toBe(true);
+    expect((await send(port, "/wasm/search.wasm")).body.equals(WASM)).toBe(true);
   });
 
   it("adds security headers, and CSP on HTML only", async () => {
-    const html = await get(port, "/");
+    const html = await send(port, "/");
     expect(html.headers["x-content-type-options"]).toBe("nosniff");
     expect(html.headers["referrer-policy"]).toBe("no-referrer");
     expect(html.headers["content-security-policy"]).toBe(CSP);
-    const css = await get(port, "/_astro/app.abc123.css");
+    const css = await send(port, "/_astro/app.abc123.css");
     expect(css.headers["x-content-type-options"]).toBe("nosniff");
     expect(css.headers["content-security-policy"]).toBeUndefined();
   });
@@ -139,30 +113,30 @@ describe("createSiteServer: content types", () => {
 
 describe("createSiteServer: compression", () => {
   it("sends gzip when asked, with the original bytes inside", async () => {
-    const reply = await get(port, "/", { "accept-encoding": "gzip" });
+    const reply = await send(port, "/", { "accept-encoding": "gzip" });
     expect(reply.headers["content-encoding"]).toBe("gzip");
     expect(reply.headers.vary).toBe("Accept-Encoding");
     expect(gunzipSync(reply.body).toString("utf8")).toBe(INDEX_HTML);
   });
 
   it("prefers brotli when the client accepts both", async () => {
-    const reply = await get(port, "/_astro/app.abc123.css", { "accept-encoding": "gzip, br" });
+    const reply = await send(port, "/_astro/app.abc123.css", { "accept-encoding": "gzip, br" });
     expect(reply.headers["content-encoding"]).toBe("br");
     expect(reply.headers.vary).toBe("Accept-Encoding");
     expect(brotliDecompressSync(reply.body).toString("utf8")).toBe(CSS);
   });
 
   it("respects q=0 and sends identity without Accept-Encoding", async () => {
-    const refused = await get(port, "/", { "accept-encoding": "br;q=0, gzip" });
+    const refused = await send(port, "/", { "accept-encoding": "br;q=0, gzip" });
     expect(refused.headers["content-encoding"]).toBe("gzip");
-    const plain = await get(port, "/");
+    const plain = await send(port, "/");
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(plain.headers.vary).toBe("Accept-Encoding");
     expect(plain.body.toString("utf8")).toBe(INDEX_HTML);
   });
 
   it("does not compress binary files", async () => {
-    const reply = await get(port, "/wasm/search.wasm", { "accept-encoding": "gzip, br" });
+    const reply = await send(port, "/wasm/search.wasm", { "accept-encoding": "gzip, br" });
     expect(reply.headers["content-encoding"]).toBeUndefined();
     expect(reply.body.equals(WASM)).toBe(true);
   });
@@ -181,15 +155,15 @@ describe("createSiteServer: caching", () => {
     ["/", "no-cache"],
     ["/guide/intro/", "no-cache"],
   ])("%s → %s", async (path, cacheControl) => {
-    expect((await get(port, path)).headers["cache-control"]).toBe(cacheControl);
+    expect((await send(port, path)).headers["cache-control"]).toBe(cacheControl);
   });
 
   it("answers a matching If-None-Match with 304, plain and compressed", async () => {
     for (const encoding of ["identity", "gzip"]) {
-      const first = await get(port, "/", { "accept-encoding": encoding });
+      const first = await send(port, "/", { "accept-encoding": encoding });
       const etag = String(first.headers.etag);
       expect(etag).toMatch(/^W\/"/);
-      const again = await get(port, "/", { "accept-encoding": encoding, "if-none-match": etag });
+      const again = await send(port, "/", { "accept-encoding": encoding, "if-none-match": etag });
       expect(again.status).toBe(304);
       expect(again.body.length).toBe(0);
     }
@@ -198,14 +172,14 @@ describe("createSiteServer: caching", () => {
 
 describe("createSiteServer: pages and errors", () => {
   it("serves nested pages and redirects a folder without its slash", async () => {
-    expect((await get(port, "/guide/intro/")).body.toString()).toContain("Intro");
-    const redirect = await get(port, "/guide/intro?x=1");
+    expect((await send(port, "/guide/intro/")).body.toString()).toContain("Intro");
+    const redirect = await send(port, "/guide/intro?x=1");
     expect(redirect.status).toBe(302);
     expect(redirect.headers.location).toBe("/guide/intro/?x=1");
   });
 
   it("serves 404.html with status 404", async () => {
-    const reply = await get(port, "/no/such/page/");
+    const reply = await send(port, "/no/such/page/");
     expect(reply.status).toBe(404);
     expect(reply.headers["content-type"]).toBe("text/html; charset=utf-8");
     expect(reply.headers["content-security-policy"]).toBe(CSP);
@@ -215,7 +189,7 @@ describe("createSiteServer: pages and errors", () => {
   it("falls back to a plain-text 404 when the build has no 404.html", async () => {
     const bare = await start({ root: makeSite(mkdtempSync(join(tmp, "bare-")), false) });
     try {
-      const reply = await get(bare.port, "/missing");
+      const reply = await send(bare.port, "/missing");
       expect(reply.status).toBe(404);
       expect(reply.headers["content-type"]).toBe("text/plain; charset=utf-8");
     } finally {
@@ -224,7 +198,7 @@ describe("createSiteServer: pages and errors", () => {
   });
 
   it("answers POST with 405 and an Allow header", async () => {
-    const reply = await get(port, "/", {}, "POST");
+    const reply = await send(port, "/", {}, "POST");
     expect(reply.status).toBe(405);
     expect(reply.headers.allow).toBe("GET, HEAD");
   });
@@ -247,24 +221,24 @@ describe("createSiteServer: path traversal", () => {
     "/linkdir/secret.txt",
     "/.env",
   ])("refuses %s", async (path) => {
-    const reply = await get(port, path);
+    const reply = await send(port, path);
     expect([400, 404]).toContain(reply.status);
     expect(reply.body.toString()).not.toContain(SECRET);
   });
 
   it("follows symlinks that stay inside the root", async () => {
-    expect((await get(port, "/alias.css")).body.toString()).toBe(CSS);
+    expect((await send(port, "/alias.css")).body.toString()).toBe(CSS);
   });
 
   it("stays up after malformed percent-encoding", async () => {
-    expect((await get(port, "/%E0%A4%A")).status).toBe(400);
-    expect((await get(port, "/")).status).toBe(200);
+    expect((await send(port, "/%E0%A4%A")).status).toBe(400);
+    expect((await send(port, "/")).status).toBe(200);
   });
 });
 
 describe("createSiteServer: HEAD and Range", () => {
   it("HEAD sends headers with the right length and no body", async () => {
-    const reply = await get(port, "/", {}, "HEAD");
+    const reply = await send(port, "/", {}, "HEAD");
     expect(reply.status).toBe(200);
     expect(reply.headers["content-length"]).toBe(String(Buffer.byteLength(INDEX_HTML)));
     expect(reply.body.length).toBe(0);
@@ -277,24 +251,24 @@ describe("createSiteServer: HEAD and Range", () => {
     ["bytes=-3", WASM.length - 3, WASM.length - 1],
     ["bytes=6-9999", 6, WASM.length - 1],
   ])("%s → 206 with those bytes", async (range, start, end) => {
-    const reply = await get(port, "/wasm/search.wasm", { range });
+    const reply = await send(port, "/wasm/search.wasm", { range });
     expect(reply.status).toBe(206);
     expect(reply.headers["content-range"]).toBe(`bytes ${start}-${end}/${WASM.length}`);
     expect(reply.body.equals(WASM.subarray(start, end + 1))).toBe(true);
   });
 
   it("sends Range responses of text files uncompressed", async () => {
-    const reply = await get(port, "/", { range: "bytes=0-14", "accept-encoding": "gzip, br" });
+    const reply = await send(port, "/", { range: "bytes=0-14", "accept-encoding": "gzip, br" });
     expect(reply.status).toBe(206);
     expect(reply.headers["content-encoding"]).toBeUndefined();
     expect(reply.body.toString()).toBe(INDEX_HTML.slice(0, 15));
   });
 
   it("answers an unsatisfiable range with 416 and ignores a reversed one", async () => {
-    const beyond = await get(port, "/wasm/search.wasm", { range: "bytes=100-" });
+    const beyond = await send(port, "/wasm/search.wasm", { range: "bytes=100-" });
     expect(beyond.status).toBe(416);
     expect(beyond.headers["content-range"]).toBe(`bytes */${WASM.length}`);
-    const reversed = await get(port, "/wasm/search.wasm", { range: "bytes=5-2" });
+    const reversed = await send(port, "/wasm/search.wasm", { range: "bytes=5-2" });
     expect(reversed.status).toBe(200);
     expect(reversed.body.equals(WASM)).toBe(true);
   });
@@ -317,19 +291,19 @@ describe("createSiteServer: base path", () => {
   afterAll(() => kb.server.close());
 
   it.each(["/", "/kb"])("redirects %s to /kb/", async (path) => {
-    const reply = await get(kb.port, path);
+    const reply = await send(kb.port, path);
     expect(reply.status).toBe(302);
     expect(reply.headers.location).toBe("/kb/");
   });
 
   it("serves the site under /kb/ and nothing outside it", async () => {
-    expect((await get(kb.port, "/kb/")).body.toString()).toBe(INDEX_HTML);
-    expect((await get(kb.port, "/kb/guide/intro/")).status).toBe(200);
-    expect((await get(kb.port, "/kb/_astro/app.abc123.css")).status).toBe(200);
-    const outside = await get(kb.port, "/_astro/app.abc123.css");
+    expect((await send(kb.port, "/kb/")).body.toString()).toBe(INDEX_HTML);
+    expect((await send(kb.port, "/kb/guide/intro/")).status).toBe(200);
+    expect((await send(kb.port, "/kb/_astro/app.abc123.css")).status).toBe(200);
+    const outside = await send(kb.port, "/_astro/app.abc123.css");
     expect(outside.status).toBe(404);
     expect(outside.body.toString()).toContain("Page not found");
-    expect((await get(kb.port, "/kbx/")).status).toBe(404);
+    expect((await send(kb.port, "/kbx/")).status).toBe(404);
   });
 });
 
@@ -342,18 +316,18 @@ describe("createSiteServer: the site folder changes under it", () => {
     const lines: string[] = [];
     const live = await start({ root: join(dir, "current"), log: (line) => lines.push(line) });
     try {
-      expect((await get(live.port, "/")).body.toString()).toBe("release A");
+      expect((await send(live.port, "/")).body.toString()).toBe("release A");
       symlinkSync(join(dir, "releases/b"), join(dir, "current.new"));
       renameSync(join(dir, "current.new"), join(dir, "current"));
-      expect((await get(live.port, "/")).body.toString()).toBe("release B");
+      expect((await send(live.port, "/")).body.toString()).toBe("release B");
       rmSync(join(dir, "releases/a"), { recursive: true });
-      expect((await get(live.port, "/")).status).toBe(200);
+      expect((await send(live.port, "/")).status).toBe(200);
       // A non-atomic switch (rm, then ln) leaves a gap: 503 and one log line, not a crash.
       rmSync(join(dir, "current"));
-      expect((await get(live.port, "/")).status).toBe(503);
-      expect((await get(live.port, "/")).status).toBe(503);
+      expect((await send(live.port, "/")).status).toBe(503);
+      expect((await send(live.port, "/")).status).toBe(503);
       symlinkSync(join(dir, "releases/b"), join(dir, "current"));
-      expect((await get(live.port, "/")).status).toBe(200);
+      expect((await send(live.port, "/")).status).toBe(200);
       expect(lines).toHaveLength(2);
       expect(lines[0]).toContain("is missing (ENOENT)");
     } finally {
@@ -362,7 +336,7 @@ describe("createSiteServer: the site folder changes under it", () => {
   });
 
   it("redirects //guide/intro to /guide/intro/, never to another host", async () => {
-    const reply = await get(port, "//guide/intro");
+    const reply = await send(port, "//guide/intro");
     expect(reply.status).toBe(302);
     expect(reply.headers.location).toBe("/guide/intro/");
   });
@@ -373,7 +347,7 @@ describe("createSiteServer: load", () => {
     const paths = ["/", "/_astro/app.abc123.css", "/guide/intro/", "/wasm/search.wasm"];
     const replies = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        get(port, paths[i % paths.length] ?? "/", { "accept-encoding": i % 2 ? "br" : "gzip" }),
+        send(port, paths[i % paths.length] ?? "/", { "accept-encoding": i % 2 ? "br" : "gzip" }),
       ),
     );
     expect(replies.map((reply) => reply.status)).toEqual(Array(50).fill(200));
@@ -421,7 +395,7 @@ describe("serveSite (npm run serve)", () => {
     const serving = serveSite({ root, port: 0, base: "/kb/" }, { output, stop: stop.signal });
     const [, url] = await waitFor(/Local:\s+(http:\/\/\S+)[\s\S]*Ctrl\+C/);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/kb\/$/);
-    expect((await get(Number(new URL(url ?? "").port), "/kb/")).status).toBe(200);
+    expect((await send(Number(new URL(url ?? "").port), "/kb/")).status).toBe(200);
     stop.abort();
     expect(await serving).toBe(0);
     expect(stdout()).toContain("--host 0.0.0.0");
@@ -467,7 +441,7 @@ describe("npm run serve (scripts/serve.ts)", () => {
     });
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/kb\/$/);
     const { port: cliPort } = new URL(url);
-    expect((await get(Number(cliPort), "/kb/")).status).toBe(200);
+    expect((await send(Number(cliPort), "/kb/")).status).toBe(200);
     child.kill("SIGTERM");
     const [code, text] = await child.output;
     expect(code).toBe(0);
