@@ -10,7 +10,7 @@ import { constants } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type ChildExit, describeChildExit, runNodeChild } from "../src/lib/build/astro-process.ts";
-import { CONTENT_ERRORS, takeAstroReport } from "../src/lib/build/astro-run.ts";
+import { CONTENT_ERRORS, takeAstroReport } from "../src/lib/build/astro-report.ts";
 import { acquireLock, LockTimeoutError, systemProbe } from "../src/lib/build/lock.ts";
 import { countEntries, memoryLimit, memoryProblem } from "../src/lib/build/memory.ts";
 import { astroNodeFlags } from "../src/lib/build/node-flags.ts";

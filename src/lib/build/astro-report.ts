@@ -1,0 +1,34 @@
+import { readFileSync, rmSync } from "node:fs";
+import type { Problem } from "../kb/problems.ts";
+import type { SearchRecords } from "../search/records.ts";
+
+/**
+ * The hand-over from Astro's process (astro-run.ts) to `npm run build`. Apart
+ * from astro-run.ts so the build's own process does not load Astro, the
+ * checker and the MDX parser just to read a JSON file (~40 MB).
+ */
+
+/** What Astro's process hands back to the build, as a JSON file. */
+export interface AstroReport {
+  /** Entries per collection, for the build's closing line. */
+  counts: Record<string, number>;
+  problems: Problem[];
+  /** The site's base path (site.yaml). */
+  base: string;
+  /** Search records of the glossary and the law articles (absent when the check failed). */
+  records?: SearchRecords;
+}
+
+/** Exit code of Astro's process when the content check found errors (the report lists them). */
+export const CONTENT_ERRORS = 3;
+
+/** In the build: the report Astro's process left, read once and removed; undefined if there is none. */
+export function takeAstroReport(reportFile: string): AstroReport | undefined {
+  try {
+    return JSON.parse(readFileSync(reportFile, "utf8")) as AstroReport;
+  } catch {
+    return undefined;
+  } finally {
+    rmSync(reportFile, { force: true });
+  }
+}
