@@ -155,6 +155,18 @@ describe("npm run handouts for the fixture course", () => {
     expect(forced.stdout()).toContain("Printed 1, skipped 0 unchanged");
   });
 
+  it("prints on Letter paper with --paper Letter, then A4 again without it", async () => {
+    // The page's Content-Security-Policy blocked the style that once set the size.
+    const lesson = { course: "training-rights", lesson: "duties", dist, out, force: true };
+    const letter = captureOutput();
+    expect(await writeHandouts({ ...lesson, paper: "Letter" }, letter.output)).toBe(0);
+    const [first] = await readPdf(LESSON_PDF);
+    expect([Math.round(first?.width ?? 0), Math.round(first?.height ?? 0)]).toEqual([612, 792]);
+    expect(await writeHandouts(lesson, captureOutput().output)).toBe(0);
+    const [again] = await readPdf(LESSON_PDF);
+    expect([Math.round(again?.width ?? 0), Math.round(again?.height ?? 0)]).toEqual([595, 842]);
+  });
+
   it("fails clearly without a built site (exit 1) and on bad arguments (exit 2)", async () => {
     const missing = await refusalOf(() => writeHandouts({ dist: join(work, "nothing-here"), out }));
     expect(missing.code).toBe(1);

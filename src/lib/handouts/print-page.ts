@@ -26,10 +26,6 @@ export async function printPage(browser: Browser, request: PrintRequest): Promis
     );
     const response = await page.goto(url, { waitUntil: "load" });
     if (!response?.ok()) throw new Error(`${url} answered ${response?.status() ?? "nothing"}`);
-    // --paper overrides the size the content asked for; the later @page rule wins.
-    if (request.paperOverride) {
-      await page.addStyleTag({ content: `@page { size: ${paper} portrait; }` });
-    }
     // Font subsets load per character used in the body; the page-number words live only in
     // @page margin boxes, so load their glyphs explicitly or they fall back to another font.
     await page.evaluate(async () => {
@@ -40,7 +36,9 @@ export async function printPage(browser: Browser, request: PrintRequest): Promis
       await document.fonts.ready;
     });
     return await page.pdf({
-      preferCSSPageSize: true,
+      // --paper overrides the size the content asked for (the page's @page
+      // rule); a style added to the page instead would be blocked by its CSP.
+      preferCSSPageSize: !request.paperOverride,
       format: paper,
       printBackground: true,
       tagged: true,
