@@ -4,7 +4,7 @@ import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { LoaderContext } from "astro/loaders";
 import { afterAll, describe, expect, it } from "vitest";
-import { type KbCollection, kbLoader } from "../../src/lib/astro/kb-loader.ts";
+import { KB_COLLECTIONS, kbLoader } from "../../src/lib/astro/kb-loader.ts";
 import { checkKnowledgeBase, entryCounts } from "../../src/lib/check/check.ts";
 import { shareParse } from "../../src/lib/kb/shared-parse.ts";
 import { fixtureContent, ROOT } from "../helpers/fixtures.ts";
@@ -32,23 +32,13 @@ function fakeContext() {
   return { entries, context: context as unknown as LoaderContext, writes: () => writes };
 }
 
-const COLLECTIONS: KbCollection[] = [
-  "site",
-  "topics",
-  "glossary",
-  "courses",
-  "lessons",
-  "policies",
-  "lawTexts",
-  "cases",
-];
 const content = fixtureContent();
 afterAll(() => rmSync(content, { recursive: true, force: true }));
 
 describe("the Content Layer loader reads the knowledge base as the check does", () => {
   it("fills every collection with exactly the entries the check read", async () => {
     const counts = entryCounts(checkKnowledgeBase(content).kb);
-    for (const collection of COLLECTIONS) {
+    for (const collection of KB_COLLECTIONS) {
       const { entries, context } = fakeContext();
       await kbLoader(content, collection).load(context);
       expect(entries.size, collection).toBe(counts[collection]);

@@ -18,7 +18,8 @@ export type KbCollection =
 /** Entries of a collection that are MDX: Astro compiles their bodies when a page renders them. */
 const MDX: ReadonlySet<KbCollection> = new Set(["lessons", "policies", "cases"]);
 
-const ALL: readonly KbCollection[] = [
+/** Every collection src/content.config.ts fills from the knowledge base. */
+export const KB_COLLECTIONS: readonly KbCollection[] = [
   "site",
   "topics",
   "glossary",
@@ -39,7 +40,7 @@ const filled = new Set<KbCollection>();
  */
 function release(collection: KbCollection): void {
   filled.add(collection);
-  if (ALL.every((c) => filled.has(c))) dropParse();
+  if (KB_COLLECTIONS.every((c) => filled.has(c))) dropParse();
 }
 
 function entriesOf(kb: KnowledgeBase, collection: KbCollection): Entry<unknown>[] {
