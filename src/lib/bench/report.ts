@@ -240,13 +240,14 @@ const OUTPUT_ROWS: readonly [string, (side: ComparedSide) => number, (n: number)
 
 /** Every ratio of the comparison, for `--json`. */
 export function comparisonRatios(ours: ComparedSide, theirs: ComparedSide) {
-  const builds = Object.fromEntries(
-    BUILD_KINDS.flatMap(([kind]) => {
-      const a = ours[kind];
-      const b = theirs[kind];
-      return a && b ? [[kind, figureRatios(a, b)]] : [];
-    }),
-  );
+  const builds: Partial<
+    Record<(typeof BUILD_KINDS)[number][0], Record<string, number | undefined>>
+  > = {};
+  for (const [kind] of BUILD_KINDS) {
+    const a = ours[kind];
+    const b = theirs[kind];
+    if (a && b) builds[kind] = figureRatios(a, b);
+  }
   return {
     ...builds,
     pages: ratio(ours.site.pages, theirs.site.pages),
