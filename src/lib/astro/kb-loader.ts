@@ -48,7 +48,10 @@ const filled = new Set<KbCollection>();
  */
 function release(collection: KbCollection): void {
   filled.add(collection);
-  if (KB_COLLECTIONS.every((c) => filled.has(c))) dropParse();
+  if (KB_COLLECTIONS.every((c) => filled.has(c))) {
+    dropParse();
+    lastInputs = undefined;
+  }
 }
 
 function entriesOf(kb: KnowledgeBase, collection: KbCollection): Entry<unknown>[] {
@@ -66,16 +69,34 @@ function entriesOf(kb: KnowledgeBase, collection: KbCollection): Entry<unknown>[
   return kb[collection];
 }
 
-/** The renderer's lookups and inputs digest, made once per parse. */
-const renderInputs = new WeakMap<KnowledgeBase, { lookups: KbLookups; digest: string }>();
+interface RenderInputs {
+  lookups: KbLookups;
+  digest: string;
+  from: Pick<KnowledgeBase, "policies" | "glossary" | "lawTexts">;
+}
 
-function renderInputsOf(kb: KnowledgeBase, base: string): { lookups: KbLookups; digest: string } {
-  let inputs = renderInputs.get(kb);
-  if (!inputs || inputs.lookups.base !== base) {
-    inputs = { lookups: kbLookups(kb, base), digest: renderInputsDigest(kb, base) };
-    renderInputs.set(kb, inputs);
-  }
-  return inputs;
+let lastInputs: RenderInputs | undefined;
+
+/**
+ * The renderer's lookups and the digest of what bodies may show of other
+ * entries. Made again only when the policies, law texts or glossary are not
+ * the ones of the last parse: a lesson saved in `npm run dev` reuses them.
+ */
+function renderInputsOf(kb: KnowledgeBase, base: string): RenderInputs {
+  const last = lastInputs;
+  if (
+    last?.lookups.base === base &&
+    last.from.policies === kb.policies &&
+    last.from.glossary === kb.glossary &&
+    last.from.lawTexts === kb.lawTexts
+  )
+    return last;
+  lastInputs = {
+    lookups: kbLookups(kb, base),
+    digest: renderInputsDigest(kb, base),
+    from: { policies: kb.policies, glossary: kb.glossary, lawTexts: kb.lawTexts },
+  };
+  return lastInputs;
 }
 
 /**
@@ -189,9 +210,9 @@ export function kbLoader(contentDir: string, collection: KbCollection): Loader {
       }
       watcher.add(dir);
       let timer: NodeJS.Timeout | undefined;
-      watcher.on("all", (_event, path) => {
+      watcher.on("all", (event, path) => {
         if (!resolve(path).startsWith(`${dir}${sep}`)) return;
-        markParseStale();
+        markParseStale(event, path);
         // Editors often write a file twice in a row; sync once after the last.
         clearTimeout(timer);
         timer = setTimeout(() => {
