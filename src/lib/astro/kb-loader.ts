@@ -5,8 +5,9 @@ import type { Locale } from "../../schemas/common.ts";
 import { PRINT_RENDERERS } from "../handouts/print-cite.ts";
 import type { Entry, KnowledgeBase } from "../kb/load.ts";
 import { dropParse, markParseStale, sharedParse } from "../kb/shared-parse.ts";
+import { MDX_RENDERERS } from "../mdx/render/components.ts";
 import { contextFor, type KbLookups, kbLookups } from "../mdx/render/kb-context.ts";
-import { renderMdxBody } from "../mdx/render/render.ts";
+import { renderMdxBodies } from "../mdx/render/render.ts";
 import { renderInputsDigest } from "../mdx/render/version.ts";
 
 /** The collections of src/content.config.ts that come from the knowledge base's own files. */
@@ -104,10 +105,9 @@ function renderInputsOf(kb: KnowledgeBase, base: string): RenderInputs {
  * undefined when it contains code only Astro's MDX compiler can run.
  */
 function rendered(collection: KbCollection, body: string, lookups: KbLookups, locale: Locale) {
-  const context = contextFor(lookups, locale);
-  const web = renderMdxBody(body, context);
+  const variants = PRINTED.has(collection) ? [MDX_RENDERERS, PRINT_RENDERERS] : [MDX_RENDERERS];
+  const [web, print] = renderMdxBodies(body, contextFor(lookups, locale), variants) ?? [];
   if (!web) return undefined;
-  const print = PRINTED.has(collection) ? renderMdxBody(body, context, PRINT_RENDERERS) : undefined;
   return {
     html: web.html,
     metadata: { headings: web.headings, ...(print ? { printHtml: print.html } : {}) },

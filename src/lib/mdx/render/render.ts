@@ -171,33 +171,49 @@ class BodyRenderer {
 /**
  * Renders an MDX body to HTML the way Astro's MDX compiler would, without
  * making it a JavaScript module: Markdown through satteri (GFM and smart
- * punctuation, as Astro), author components through `renderers`.
+ * punctuation, as Astro), author components through `renderers`. Each set of
+ * renderers gives one rendering of the same parse (a lesson's web and print
+ * forms).
  *
  * Returns undefined when the body needs the compiler: code (imports, exports,
  * expressions, non-literal props, other components), which only a site with
  * `allowScripts: true` may contain, or images next to the file, which Astro
  * optimises. Such a body is compiled by Astro as before.
  */
+export function renderMdxBodies(
+  body: string,
+  context: RenderContext,
+  variants: readonly Renderers[],
+): RenderedBody[] | undefined {
+  const tree = mdxToHast(body, {
+    features: { gfm: true, smartPunctuation: true },
+    position: false,
+  }) as unknown as MdxNode;
+  const rendered: RenderedBody[] = [];
+  for (const renderers of variants) {
+    // The walk copies what it changes, so the parse serves every variant.
+    const renderer = new BodyRenderer(context, renderers);
+    let children: ElementContent[];
+    try {
+      children = renderer.nodes(tree.children, false);
+    } catch (error) {
+      if (error instanceof NeedsCompiler) return undefined;
+      throw error;
+    }
+    const root: Root = { type: "root", children: children as RootContent[] };
+    rendered.push({
+      html: toHtml(root, { characterReferences: { useNamedReferences: true } }),
+      headings: renderer.headings,
+    });
+  }
+  return rendered;
+}
+
+/** One rendering of a body (see {@link renderMdxBodies}). */
 export function renderMdxBody(
   body: string,
   context: RenderContext,
   renderers: Renderers = MDX_RENDERERS,
 ): RenderedBody | undefined {
-  const tree = mdxToHast(body, {
-    features: { gfm: true, smartPunctuation: true },
-    position: false,
-  }) as unknown as MdxNode;
-  const renderer = new BodyRenderer(context, renderers);
-  let children: ElementContent[];
-  try {
-    children = renderer.nodes(tree.children, false);
-  } catch (error) {
-    if (error instanceof NeedsCompiler) return undefined;
-    throw error;
-  }
-  const root: Root = { type: "root", children: children as RootContent[] };
-  return {
-    html: toHtml(root, { characterReferences: { useNamedReferences: true } }),
-    headings: renderer.headings,
-  };
+  return renderMdxBodies(body, context, [renderers])?.[0];
 }
