@@ -58,8 +58,8 @@ const PAGES = Array.from({ length: 20 }, (_, i) => `/page-${i + 1}/`);
 const QUERIES = ["培训", "职业教育法", "工会", "费用", "学徒", "夜校", "没有这个词", "xyz"];
 const GARBAGE = ["{", "[]", '{"type":"search"}', '{"type":"nope"}', "x".repeat(1500)];
 
-/** A small site: 20 pages, a print view and a PDF, enough for the server's work per request. */
-function makeSite(root: string): void {
+/** A small site: 20 pages (`/page-N/`), a print view and a PDF; the load test and the server tests use it. */
+export function makeLoadSite(root: string): void {
   const page = (title: string) =>
     `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1>${"<p>职工教育与职业培训。</p>".repeat(200)}</main><footer class="site-footer"><div class="site-footer-inner"><p>示例</p></div></footer></body></html>`;
   const write = (rel: string, content: string | Buffer) => {
@@ -173,7 +173,7 @@ export async function runStatsLoad(options: StatsLoadOptions = {}): Promise<Stat
   const tmp = mkdtempSync(join(tmpdir(), "union-kb-stats-load-"));
   const root = join(tmp, "site");
   const statsDir = join(tmp, "stats");
-  makeSite(root);
+  makeLoadSite(root);
   const { child, port } = await startServer(root, statsDir);
   const expected = emptyCounts();
   const statuses: Record<string, number> = {};
