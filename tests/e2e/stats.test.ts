@@ -8,6 +8,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../src/lib/browser/launch.ts";
@@ -154,6 +155,26 @@ describe("a reading session on a server with --stats", () => {
     ).toBe(true);
     expect(problems).toEqual([]);
   }, 120_000);
+});
+
+describe("the /stats/ page", () => {
+  it("shows the session's report with bar charts, within its CSP, with no axe violation", async () => {
+    const { page, problems } = await watchedPage();
+    const response = await page.goto(`${counting}/stats/`);
+    expect(response?.headers()["content-security-policy"]).toMatch(/^default-src 'none'/);
+    expect(await page.locator("h1").textContent()).toBe("使用统计");
+    expect(await page.locator("svg[role=img]").count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator("table").first().textContent()).toContain("∑");
+    const { violations } = await new AxeBuilder({ page })
+      .setLegacyMode(true)
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+      .analyze();
+    expect(violations.map((v) => v.id)).toEqual([]);
+    const shot = process.env.UNION_KB_STATS_SCREENSHOT;
+    if (shot) await page.screenshot({ path: shot, fullPage: true });
+    // Style blocked by the CSP would show up here as a console error.
+    expect(problems).toEqual([]);
+  }, 60_000);
 });
 
 describe("the same site on a server without --stats", () => {

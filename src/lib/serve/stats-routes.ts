@@ -129,7 +129,10 @@ export async function handleStatsRoute(
   if (range.from) search.set("from", range.from);
   if (range.to) search.set("to", range.to);
   const csv = `${base}stats/usage.csv${search.size ? `?${search}` : ""}`;
-  const page = renderStatsPage(readReport(stats.recorder.store, range), stats.locale, { csv });
+  const page = renderStatsPage(readReport(stats.recorder.store, range), stats.locale, {
+    csv,
+    icon: `${base}favicon.svg`,
+  });
   const body = Buffer.from(page.html);
   res.setHeader("Content-Type", "text/html; charset=utf-8");
   res.setHeader("Content-Security-Policy", page.csp);

@@ -66,7 +66,7 @@ function dayChart(title: string, periods: PeriodTotals[]): string {
 export function renderStatsPage(
   report: UsageReport,
   locale: Locale,
-  links: { csv: string },
+  links: { csv: string; icon: string },
 ): StatsPage {
   const tr = translator(locale);
   const { range } = report;
@@ -122,7 +122,7 @@ ${
   const html = `<!doctype html>
 <html lang="${locale}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
+<meta name="robots" content="noindex"><link rel="icon" href="${escapeHtml(links.icon)}" type="image/svg+xml">
 <title>${tr("stats.title")}</title><style>${STYLE}</style></head>
 <body><main>
 <h1>${tr("stats.title")}</h1>
