@@ -207,6 +207,32 @@ describe("npm run serve -- --stats", () => {
       authorization: `Basic ${Buffer.from(`anyone:${password}`).toString("base64")}`,
     });
     expect((await send(counting.port, "/stats/", auth("wrong"))).status).toBe(401);
+    // Guessing on one connection runs into the same limit as the beacons.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const guesses: number[] = [];
+    for (let i = 0; i < BEACON_BURST + 10; i++)
+      guesses.push(
+        await new Promise<number>((done, fail) => {
+          const req = request(
+            {
+              host: "127.0.0.1",
+              port: counting.port,
+              path: "/stats/",
+              agent,
+              headers: auth(`guess-${i}`),
+            },
+            (res) => {
+              res.resume();
+              res.on("end", () => done(res.statusCode ?? 0));
+            },
+          );
+          req.on("error", fail);
+          req.end();
+        }),
+      );
+    agent.destroy();
+    expect(guesses.filter((status) => status === 429).length).toBeGreaterThan(0);
+    expect(guesses.every((status) => status === 401 || status === 429)).toBe(true);
     const page = await send(counting.port, "/stats/?from=2000-01-01", auth(PASSWORD));
     expect(page.status).toBe(200);
     expect(page.headers["content-security-policy"]).toMatch(

@@ -17,6 +17,7 @@ import {
   StatsStore,
   shiftDay,
 } from "../../src/lib/stats/store.ts";
+import { SiteSchema } from "../../src/schemas/site.ts";
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -197,5 +198,20 @@ describe("the report", () => {
   it("refuses a folder without a database instead of creating one", () => {
     const dir = tempDir();
     expect(() => StatsStore.open(dir, { write: false })).toThrow(/No usage database/);
+  });
+});
+
+describe("stats.password in site.yaml", () => {
+  const site = { name: "x", nameEn: "x", organisation: "x", url: "https://kb.example.org" };
+  it("is optional, and at least 8 characters when given", () => {
+    expect(SiteSchema.safeParse(site).success).toBe(true);
+    expect(SiteSchema.safeParse({ ...site, stats: { password: "long enough" } }).success).toBe(
+      true,
+    );
+    const short = SiteSchema.safeParse({ ...site, stats: { password: "short" } });
+    expect(short.error?.issues[0]?.message).toBe("at least 8 characters");
+    expect(SiteSchema.safeParse({ ...site, stats: { pasword: "typo in the key" } }).success).toBe(
+      false,
+    );
   });
 });

@@ -103,6 +103,12 @@ export async function handleStatsRoute(
   }
   if (rel !== "stats/" && rel !== "stats/usage.csv") return false;
   if (!authorised(stats, req)) {
+    // Wrong passwords share the beacons' per-connection budget, so guessing is slow.
+    if (req.headers.authorization !== undefined && !takeToken(stats, req.socket)) {
+      res.setHeader("Retry-After", "1");
+      sendText(res, 429, "Too Many Requests");
+      return true;
+    }
     res.setHeader("WWW-Authenticate", 'Basic realm="Union KB usage statistics", charset="UTF-8"');
     sendText(res, 401, "Unauthorized: the usage statistics need the password from site.yaml.");
     return true;
