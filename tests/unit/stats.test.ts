@@ -2,7 +2,7 @@
  * Usage counting without a server: beacon checks, the recorder's caps, the roll-up of old
  * days, the report and its CSV, on real SQLite files in a temporary folder.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -11,6 +11,7 @@ import { StatsRecorder } from "../../src/lib/stats/recorder.ts";
 import { formatReport, readReport, reportCsv } from "../../src/lib/stats/report.ts";
 import {
   CAPS,
+  DB_FILE,
   KEEP_DAYS,
   MONTH_QUERIES,
   OTHER,
@@ -198,6 +199,14 @@ describe("the report", () => {
   it("refuses a folder without a database instead of creating one", () => {
     const dir = tempDir();
     expect(() => StatsStore.open(dir, { write: false })).toThrow(/No usage database/);
+  });
+
+  it("refuses a file that is not its database, for reading and for writing, and leaves it be", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, DB_FILE), "not a database at all, just text");
+    expect(() => StatsStore.open(dir, { write: false })).toThrow(/file is not a database/);
+    expect(() => StatsStore.open(dir, { write: true })).toThrow(/file is not a database/);
+    expect(readFileSync(join(dir, DB_FILE), "utf8")).toBe("not a database at all, just text");
   });
 });
 

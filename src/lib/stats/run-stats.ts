@@ -1,5 +1,5 @@
 import { existsSync, renameSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { CliError } from "../cli/cli-error.ts";
 import type { CliOutput } from "../cli/run.ts";
 import { formatReport, readReport, reportCsv } from "./report.ts";
@@ -41,9 +41,11 @@ export function runStats(options: RunStatsOptions, output: CliOutput = console):
     throw new CliError(
       1,
       (error as Error).message,
-      existsSync(dir)
-        ? `The server writes ${DB_FILE} there once it has counted something (npm run serve -- --stats ${options.stats}).`
-        : "Check the folder name: it is the one given to npm run serve -- --stats.",
+      existsSync(join(dir, DB_FILE))
+        ? "Point --stats at the folder npm run serve -- --stats counts in; this file was not written by it."
+        : existsSync(dir)
+          ? `The server creates ${DB_FILE} there when it starts with npm run serve -- --stats ${options.stats}.`
+          : "Check the folder name: it is the one given to npm run serve -- --stats.",
     );
   }
   try {

@@ -81,29 +81,34 @@ export class StatsStore {
    */
   static open(dir: string, options: { write: boolean }): StatsStore {
     const file = join(dir, DB_FILE);
+    if (existsSync(dir) && !statSync(dir).isDirectory()) throw new Error(`${dir} is not a folder.`);
     if (options.write) {
       mkdirSync(dir, { recursive: true });
     } else if (!existsSync(file)) {
       throw new Error(`No usage database in ${dir} (${DB_FILE} not found).`);
     }
-    if (existsSync(dir) && !statSync(dir).isDirectory()) throw new Error(`${dir} is not a folder.`);
     // Readers open it writable too: a read-only connection cannot recover a WAL left by a
     // power cut, and reading never changes the counts.
     const db = new DatabaseSync(file, { timeout: 5000 });
     try {
-      // auto_vacuum must be chosen before the first table exists.
-      db.exec("PRAGMA auto_vacuum = INCREMENTAL");
-      db.exec("PRAGMA journal_mode = WAL");
-      db.exec("PRAGMA synchronous = NORMAL");
-      db.exec("PRAGMA journal_size_limit = 4194304");
       if (options.write) {
+        // auto_vacuum must be chosen before the first table exists; WAL stays set in the file.
+        db.exec("PRAGMA auto_vacuum = INCREMENTAL");
+        db.exec("PRAGMA journal_mode = WAL");
+        db.exec("PRAGMA synchronous = NORMAL");
+        db.exec("PRAGMA journal_size_limit = 4194304");
         db.exec(SCHEMA);
         db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)").run(
           String(SCHEMA_VERSION),
         );
       }
-      const version = db.prepare("SELECT value FROM meta WHERE key = 'schema'").get();
-      if (!version || Number(version.value) !== SCHEMA_VERSION) {
+      let version: unknown;
+      try {
+        version = db.prepare("SELECT value FROM meta WHERE key = 'schema'").get()?.value;
+      } catch (error) {
+        throw new Error(`${file} is not a Union KB usage database (${(error as Error).message}).`);
+      }
+      if (Number(version) !== SCHEMA_VERSION) {
         throw new Error(`${file} is not a Union KB usage database of version ${SCHEMA_VERSION}.`);
       }
     } catch (error) {
