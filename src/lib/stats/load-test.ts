@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { Agent, request } from "node:http";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { CliError } from "../cli/cli-error.ts";
@@ -22,9 +23,11 @@ export interface StatsLoadOptions {
 export interface StatsLoadResult {
   clients: number;
   seconds: number;
+  /** Requests of the readers, and of the flooding connection. */
   requests: number;
+  flooded: number;
   requestsPerSecond: number;
-  /** Latency percentiles of all requests, in milliseconds. */
+  /** Latency percentiles of the readers' requests, in milliseconds. */
   p50: number;
   p99: number;
   max: number;
@@ -39,6 +42,8 @@ export interface StatsLoadResult {
   dbBytes: number;
   /** Peak memory of the server process (VmHWM), in MB, where Linux tells it. */
   serverPeakMb: number | undefined;
+  /** CPU seconds the server used (user + system, sampled every 0.5 s), where Linux tells it. */
+  serverCpuSeconds: number | undefined;
 }
 
 /** The counts compared after a run. */
@@ -180,20 +185,27 @@ export async function runStatsLoad(options: StatsLoadOptions = {}): Promise<Stat
   const latencies: number[] = [];
   let errors = 0;
   let peakKb: number | undefined;
+  let cpuTicks: number | undefined;
   const deadline = performance.now() + seconds * 1000;
   const memory = setInterval(() => {
     try {
       const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
       const hwm = /VmHWM:\s+(\d+)/.exec(status)?.[1];
       if (hwm) peakKb = Number(hwm);
+      // utime and stime, fields 14 and 15, in clock ticks (100 a second on Linux).
+      const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]?.split(" ");
+      if (fields) cpuTicks = Number(fields[11]) + Number(fields[12]);
     } catch {
       // Not Linux, or the server has gone.
     }
   }, 500);
 
-  const record = (reply: Reply, ok: number[]): boolean => {
+  let flooded = 0;
+  /** Tallies an answer; the readers' latencies only (a pipelined flood has no latency of its own). */
+  const record = (reply: Reply, ok: number[], reader = true): boolean => {
     statuses[reply.status] = (statuses[reply.status] ?? 0) + 1;
-    latencies.push(reply.ms);
+    if (reader) latencies.push(reply.ms);
+    else flooded++;
     if (!ok.includes(reply.status)) errors++;
     return reply.status === ok[0];
   };
@@ -236,18 +248,40 @@ export async function runStatsLoad(options: StatsLoadOptions = {}): Promise<Stat
     }
   };
 
-  // One connection sends beacons as fast as it can: most must be refused (429), none lost.
+  // One connection sends beacons as fast as it can, 50 pipelined at a time: most must be
+  // refused (429), none lost, and the counted ones counted exactly.
   const flooder = async () => {
-    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const beacon = JSON.stringify({ type: "search", query: "flood", results: 1, opened: false });
+    const request = `POST /__stats/event HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: http://127.0.0.1:${port}\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(beacon)}\r\n\r\n${beacon}`;
+    const socket = connect(port, "127.0.0.1");
+    let buffered = "";
+    let waiting: (() => void) | undefined;
+    socket.on("data", (chunk: Buffer) => {
+      buffered += chunk.toString("latin1");
+      waiting?.();
+    });
+    socket.on("error", () => waiting?.());
+    socket.on("close", () => waiting?.());
     try {
-      while (performance.now() < deadline) {
-        const reply = await send(agent, port, "/__stats/event", beacon);
-        if (record(reply, [204, 429])) add(expected.searches, "flood");
-        else if (reply.status === 429) expected.limited++;
+      while (performance.now() < deadline && !socket.destroyed) {
+        socket.write(request.repeat(50));
+        const statuses = await new Promise<number[]>((done) => {
+          waiting = () => {
+            const found = [...buffered.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => Number(m[1]));
+            if (found.length >= 50 || socket.destroyed) {
+              buffered = "";
+              done(found);
+            }
+          };
+        });
+        for (const status of statuses) {
+          if (record({ status, ms: 0 }, [204, 429], false)) add(expected.searches, "flood");
+          else if (status === 429) expected.limited++;
+        }
+        if (statuses.length < 50) errors += 50 - statuses.length;
       }
     } finally {
-      agent.destroy();
+      socket.destroy();
     }
   };
 
@@ -297,7 +331,8 @@ export async function runStatsLoad(options: StatsLoadOptions = {}): Promise<Stat
     clients,
     seconds: Math.round(elapsed * 10) / 10,
     requests: latencies.length,
-    requestsPerSecond: Math.round(latencies.length / elapsed),
+    flooded,
+    requestsPerSecond: Math.round((latencies.length + flooded) / elapsed),
     p50: at(0.5),
     p99: at(0.99),
     max: at(1),
@@ -308,6 +343,7 @@ export async function runStatsLoad(options: StatsLoadOptions = {}): Promise<Stat
     exact: JSON.stringify(sortKeys(expected)) === JSON.stringify(sortKeys(counted)),
     dbBytes: statSync(join(statsDir, DB_FILE)).size,
     serverPeakMb: peakKb === undefined ? undefined : Math.round(peakKb / 1024),
+    serverCpuSeconds: cpuTicks === undefined ? undefined : cpuTicks / 100,
   };
   rmSync(tmp, { recursive: true, force: true });
   return result;
@@ -332,12 +368,15 @@ export function formatLoadResult(result: StatsLoadResult): string {
   const { expected, counted } = result;
   return [
     `${result.clients} clients + 1 flooding connection for ${result.seconds} s on 127.0.0.1`,
-    `  requests: ${result.requests} (${result.requestsPerSecond}/s), latency p50 ${result.p50} ms, p99 ${result.p99} ms, max ${result.max} ms`,
+    `  requests: ${result.requests} from the readers + ${result.flooded} flooded = ${result.requestsPerSecond}/s; readers' latency p50 ${result.p50} ms, p99 ${result.p99} ms, max ${result.max} ms`,
     `  answers: ${Object.entries(result.statuses)
       .map(([status, n]) => `${status}×${n}`)
       .join(", ")}; unexpected: ${result.errors}`,
     `  counted / sent: page views ${total(counted.views)}/${total(expected.views)}, searches ${total(counted.searches)}/${total(expected.searches)}, no result ${total(counted.noResult)}/${total(expected.noResult)}, opened ${total(counted.opened)}/${total(expected.opened)}, handouts ${total(counted.handouts)}/${total(expected.handouts)}, kiosk ${counted.kioskResets}/${expected.kioskResets}, refused malformed ${counted.invalid}/${expected.invalid}, refused over the limit ${counted.limited}/${expected.limited}`,
     `  counts exact: ${result.exact ? "yes" : "NO"}; database ${Math.round(result.dbBytes / 1024)} KB; server peak memory ${result.serverPeakMb ?? "?"} MB`,
+    result.serverCpuSeconds === undefined
+      ? "  server CPU: not measured here"
+      : `  server CPU: ${result.serverCpuSeconds} s for ${result.requests + result.flooded} requests (${Math.round((result.serverCpuSeconds * 1e6) / Math.max(1, result.requests + result.flooded))} µs each)`,
   ].join("\n");
 }
 
