@@ -32,8 +32,6 @@ export interface ServeSiteIo {
   output?: CliOutput;
   /** Aborting it stops the server: new connections are refused, open ones get a moment to finish. */
   stop?: AbortSignal;
-  /** Called once the server listens (tests read the port from it). */
-  onListening?: (server: Server) => void;
 }
 
 interface Settings {
@@ -84,7 +82,6 @@ export async function serveSite(options: ServeSiteOptions, io: ServeSiteIo = {})
       };
       if (io.stop?.aborted) stop();
       else io.stop?.addEventListener("abort", stop, { once: true });
-      io.onListening?.(server);
       void printBanner(server, settings, output, stats);
     });
   });
