@@ -35,7 +35,7 @@ async function startServer(args: string[], content: string): Promise<Running> {
   );
   let output = "";
   const port = await new Promise<number>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 15_000);
+    const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 60_000);
     const look = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
@@ -323,5 +323,5 @@ describe("load", () => {
     expect(result.expected.limited).toBeGreaterThan(0);
     // Every reader got through at least one page and one beacon, however busy the machine.
     expect(result.requests).toBeGreaterThanOrEqual(400);
-  }, 60_000);
+  }, 150_000);
 });

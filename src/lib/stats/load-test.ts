@@ -117,7 +117,7 @@ async function startServer(
   );
   let output = "";
   const port = await new Promise<number>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`the server did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => fail(new Error(`the server did not start:\n${output}`)), 60_000);
     const look = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
