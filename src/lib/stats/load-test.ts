@@ -117,7 +117,10 @@ async function startServer(
   );
   let output = "";
   const port = await new Promise<number>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`the server did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => {
+      child.kill();
+      fail(new Error(`the server did not start:\n${output}`));
+    }, 60_000);
     const look = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
@@ -179,7 +182,10 @@ export async function runStatsLoad(options: StatsLoadOptions = {}): Promise<Stat
   const root = join(tmp, "site");
   const statsDir = join(tmp, "stats");
   makeLoadSite(root);
-  const { child, port } = await startServer(root, statsDir);
+  const { child, port } = await startServer(root, statsDir).catch((error: unknown) => {
+    rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  });
   const expected = emptyCounts();
   const statuses: Record<string, number> = {};
   const latencies: number[] = [];
