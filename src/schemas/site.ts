@@ -33,6 +33,12 @@ export const SiteSchema = z.strictObject({
       idleSeconds: z.number().int().min(15).max(3600).default(120),
     })
     .default({ enabled: false, idleSeconds: 120 }),
+  /** `npm run serve -- --stats`: the password of the `/stats/` page (HTTP Basic, any user name). */
+  stats: z
+    .strictObject({
+      password: z.string().min(8, "at least 8 characters").optional(),
+    })
+    .optional(),
   /** Lets MDX content contain scripts, imports and code expressions. Only for trusted authors. */
   allowScripts: z.boolean().default(false),
   featuredCourses: z.array(z.string()).default([]),
