@@ -10,6 +10,7 @@ import {
 } from "node:fs";
 import { homedir } from "node:os";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { KNOWN_TOP } from "../kb/content-paths.ts";
 
 /**
  * The file every build writes into its output folder. A folder with it was
@@ -94,6 +95,14 @@ export function checkOutputDir(
     ),
     [realPath(context.home ?? homedir()), "your home folder"],
   ] as const;
+  const content = realPath(context.contentDir);
+  // A knowledge base keeps its site in a folder of its own at its top, e.g.
+  // <knowledge base>/dist (the default); the check does not read it.
+  const ownSiteFolder =
+    dirname(target) === content &&
+    !(KNOWN_TOP as readonly string[]).includes(basename(target)) &&
+    !basename(target).startsWith(".") &&
+    !["node_modules", "public", "materials", "events"].includes(basename(target));
   for (const [dir, name] of protectedDirs) {
     if (isWithin(dir, target))
       return {
@@ -101,6 +110,7 @@ export function checkOutputDir(
         expected: "an output folder that holds nothing but an earlier build's site.",
         hint: pick("the build replaces the whole output folder, so it would delete those files."),
       };
+    if (dir === content && ownSiteFolder) continue;
     if (name !== "the project folder" && name !== "your home folder" && isWithin(target, dir))
       return {
         what: `${shown}: this folder is inside ${name} (${dir}).`,

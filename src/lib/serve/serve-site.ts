@@ -7,7 +7,7 @@ import { parse as parseYaml } from "yaml";
 import { EXIT } from "../cli/args.ts";
 import { CliError } from "../cli/cli-error.ts";
 import type { CliOutput } from "../cli/run.ts";
-import { contentDir } from "../kb/content-dir.ts";
+import { contentDir, defaultSiteDir, knowledgeBaseLine } from "../kb/content-dir.ts";
 import { createSiteServer } from "./create-server.ts";
 import { lanUrls } from "./lan-urls.ts";
 import { normalizeBase } from "./request-path.ts";
@@ -18,9 +18,11 @@ export interface ServeSiteOptions {
   host?: string | undefined;
   /** Port to listen on, 0 for a free one (default 4321). */
   port?: string | number | undefined;
-  /** The built site folder, or a symlink to it (default dist). */
+  /** The knowledge base whose site is served (default: as `npm run build`). */
+  content?: string | undefined;
+  /** The built site folder, or a symlink to it (default: the knowledge base's dist/, or dist). */
   root?: string | undefined;
-  /** URL path the site was built for (default: `base` in content/site.yaml, else /). */
+  /** URL path the site was built for (default: `base` in the knowledge base's site.yaml, else /). */
   base?: string | undefined;
 }
 
@@ -36,6 +38,7 @@ interface Settings {
   port: number;
   root: string;
   base: string;
+  content: string;
 }
 
 /**
@@ -46,6 +49,7 @@ interface Settings {
 export async function serveSite(options: ServeSiteOptions, io: ServeSiteIo = {}): Promise<number> {
   const output = io.output ?? console;
   const settings = readSettings(options);
+  output.log(knowledgeBaseLine(settings.content));
   checkRoot(settings.root);
   const server = createSiteServer({
     root: settings.root,
@@ -74,6 +78,7 @@ export async function serveSite(options: ServeSiteOptions, io: ServeSiteIo = {})
 
 /** Checks the options beyond what the argument parser does. */
 function readSettings(options: ServeSiteOptions): Settings {
+  const content = contentDir(process.cwd(), options.content);
   const given = String(options.port ?? "4321");
   const port = Number(given);
   if (!/^\d+$/.test(given) || port > 65535) {
@@ -81,17 +86,23 @@ function readSettings(options: ServeSiteOptions): Settings {
   }
   let base: string;
   try {
-    base = normalizeBase(options.base ?? configuredBase());
+    base = normalizeBase(options.base ?? configuredBase(content));
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw new CliError(2, (error as Error).message);
   }
-  return { host: options.host ?? "127.0.0.1", port, root: resolve(options.root ?? "dist"), base };
+  return {
+    host: options.host ?? "127.0.0.1",
+    port,
+    root: resolve(options.root ?? defaultSiteDir(content)),
+    base,
+    content,
+  };
 }
 
 /** `base` from content/site.yaml (the same folder `npm run build` reads), or `/`. */
-function configuredBase(): string {
-  const file = join(contentDir(), "site.yaml");
+function configuredBase(content: string): string {
+  const file = join(content, "site.yaml");
   if (!existsSync(file)) return "/";
   try {
     const settings: unknown = parseYaml(readFileSync(file, "utf8"));
