@@ -74,7 +74,8 @@ const content = contentDir(process.cwd(), values.content);
 const out = buildOutDir(content, values.out);
 // Before anything else: a wrong --out must not cost a single file.
 const outProblem = checkOutputDir(values.out ?? outFromEnv() ?? out, {
-  projectRoot: root,
+  projectRoot: process.cwd(),
+  toolRoot: root,
   contentDir: content,
   label: values.out === undefined && outFromEnv() ? "UNION_KB_OUT" : "--out",
 });

@@ -62,8 +62,10 @@ function isWithin(inner: string, outer: string): boolean {
 }
 
 export interface OutputDirContext {
-  /** The project folder (where package.json is). */
+  /** The project folder (where package.json is): the current folder. */
   projectRoot: string;
+  /** The tool's folder, when it is not the project's (node_modules/union-kb in a knowledge base). */
+  toolRoot?: string;
   /** The content folder this build reads. */
   contentDir: string;
   /** How the folder was given, for the message: "--out" (default) or "UNION_KB_OUT". */
@@ -93,6 +95,9 @@ export function checkOutputDir(
     ...["content", "src", "public", "scripts", "tests", ".git", "node_modules", ".astro"].map(
       (name) => [join(root, name), `the project's ${name}/ folder`] as const,
     ),
+    ...(context.toolRoot
+      ? [[realPath(context.toolRoot), "the Union KB tool's folder"] as const]
+      : []),
     [realPath(context.home ?? homedir()), "your home folder"],
   ] as const;
   const content = realPath(context.contentDir);
@@ -111,7 +116,8 @@ export function checkOutputDir(
         hint: pick("the build replaces the whole output folder, so it would delete those files."),
       };
     if (dir === content && ownSiteFolder) continue;
-    if (name !== "the project folder" && name !== "your home folder" && isWithin(target, dir))
+    const outer = ["the project folder", "the Union KB tool's folder", "your home folder"];
+    if (!outer.includes(name) && isWithin(target, dir))
       return {
         what: `${shown}: this folder is inside ${name} (${dir}).`,
         expected: "an output folder outside the content, sources and tools of the project.",
