@@ -34,7 +34,7 @@ const shellPath = (process.env.PATH ?? "")
   .split(delimiter)
   .filter((dir) => !dir.includes("node_modules"))
   .join(delimiter);
-const shellEnv = {
+const shellEnv: NodeJS.ProcessEnv = {
   ...process.env,
   PATH: shellPath,
   NO_COLOR: "1",

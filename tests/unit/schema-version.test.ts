@@ -84,8 +84,9 @@ describe("a knowledge base written for schema 1", () => {
     made.push(dir);
     const result = runScript("check.ts", ["--content", dir]);
     expect(result.status).toBe(0);
-    expect(result.stdout.replaceAll(dir, "<content>").replace(/ in \d+ ms/, ""))
-      .toMatchInlineSnapshot(`
+    expect(
+      result.stdout.replaceAll(dir, "<content>").replace(/ in \d+ ms/, ""),
+    ).toMatchInlineSnapshot(`
         "Knowledge base: <content>
         ⚠ warning  <content>/site.yaml:1
           field:    schemaVersion
