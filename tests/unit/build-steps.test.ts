@@ -72,7 +72,9 @@ describe("which output folders a build may replace", () => {
 
   it("refuses a folder inside the content or sources, and the content folder in use anywhere", () => {
     expect(refused("content/courses")?.what).toContain("this folder is inside the content folder");
-    expect(refused("content/dist/site")?.what).toContain("this folder is inside the content folder");
+    expect(refused("content/dist/site")?.what).toContain(
+      "this folder is inside the content folder",
+    );
     expect(refused("content/.site")?.what).toContain("this folder is inside the content folder");
     expect(refused("public/kb")?.what).toContain("inside the project's public/ folder");
     const elsewhere = join(temp, "out", "my-content");
