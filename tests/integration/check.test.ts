@@ -32,7 +32,8 @@ describe("npm run check", () => {
     const { status, output } = check("missing-field");
     expect(status).toBe(1);
     expect(output).toMatchInlineSnapshot(`
-      "✖ error  <content>/courses/training-rights/01-duties.mdx:2
+      "Knowledge base: <content>
+      ✖ error  <content>/courses/training-rights/01-duties.mdx:2
         field:    duration
         problem:  a required field is missing
         expected: a number

@@ -40,6 +40,8 @@ const SCENARIOS: Record<FixtureGroup, Record<string, string>> = {
     "html-emoji": "HTML, emoji and CJK Extension B characters in frontmatter and text",
     library:
       "more courses and lessons, a translated course, policies and cases, for tests/unit/data/",
+    "schema-1":
+      "site.yaml written for schema version 1: kiosk.idleSeconds, renamed in version 2 (warnings only)",
   },
 };
 

@@ -5,6 +5,12 @@ import type { Browser } from "playwright-core";
 import { EXIT } from "../cli/args.ts";
 import { CliError } from "../cli/cli-error.ts";
 import type { CliOutput } from "../cli/run.ts";
+import {
+  contentDir,
+  defaultHandoutsDir,
+  defaultSiteDir,
+  knowledgeBaseLine,
+} from "../kb/content-dir.ts";
 import { createSiteServer } from "../serve/index.ts";
 import { joinBase } from "../site/routes.ts";
 import {
@@ -26,9 +32,11 @@ export interface WriteHandoutsOptions {
   course?: string | undefined;
   /** Only this lesson of `course`. */
   lesson?: string | undefined;
-  /** The built site (default dist). */
+  /** The knowledge base whose site is printed (default: as `npm run build`). */
+  content?: string | undefined;
+  /** The built site (default: the knowledge base's dist/, or dist for the sample). */
   dist?: string | undefined;
-  /** Where the PDFs go (default dist-handouts). */
+  /** Where the PDFs go (default: dist-handouts next to the site's default folder). */
   out?: string | undefined;
   /** A4 or Letter over what each lesson asks for. */
   paper?: string | undefined;
@@ -51,8 +59,10 @@ export async function writeHandouts(
     throw new CliError(2, `--paper must be A4 or Letter, not "${options.paper}".`);
   }
   const paperOverride = options.paper as Paper | undefined;
-  const dist = resolve(options.dist ?? "dist");
-  const out = resolve(options.out ?? "dist-handouts");
+  const content = contentDir(process.cwd(), options.content);
+  output.log(knowledgeBaseLine(content));
+  const dist = resolve(options.dist ?? defaultSiteDir(content));
+  const out = resolve(options.out ?? defaultHandoutsDir(content));
   const index = readIndex(dist);
   const selection = selectHandouts(index, options.course, options.lesson);
   if (!selection.ok) throw new CliError(2, selection.message);

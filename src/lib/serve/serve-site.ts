@@ -7,7 +7,7 @@ import { parse as parseYaml } from "yaml";
 import { EXIT } from "../cli/args.ts";
 import { CliError } from "../cli/cli-error.ts";
 import type { CliOutput } from "../cli/run.ts";
-import { contentDir } from "../kb/content-dir.ts";
+import { contentDir, defaultSiteDir, knowledgeBaseLine } from "../kb/content-dir.ts";
 import { createSiteServer } from "./create-server.ts";
 import { lanUrls } from "./lan-urls.ts";
 import { normalizeBase } from "./request-path.ts";
@@ -19,9 +19,11 @@ export interface ServeSiteOptions {
   host?: string | undefined;
   /** Port to listen on, 0 for a free one (default 4321). */
   port?: string | number | undefined;
-  /** The built site folder, or a symlink to it (default dist). */
+  /** The knowledge base whose site is served (default: as `npm run build`). */
+  content?: string | undefined;
+  /** The built site folder, or a symlink to it (default: the knowledge base's dist/, or dist). */
   root?: string | undefined;
-  /** URL path the site was built for (default: `base` in content/site.yaml, else /). */
+  /** URL path the site was built for (default: `base` in the knowledge base's site.yaml, else /). */
   base?: string | undefined;
   /** Folder of the usage database; counting is off without it. */
   stats?: string | undefined;
@@ -40,9 +42,10 @@ interface Settings {
   root: string;
   base: string;
   stats: string | undefined;
+  content: string;
 }
 
-/** The parts of content/site.yaml the server uses. */
+/** The parts of the knowledge base's site.yaml the server uses. */
 interface SiteYaml {
   base?: unknown;
   defaultLocale?: unknown;
@@ -57,8 +60,10 @@ interface SiteYaml {
 export async function serveSite(options: ServeSiteOptions, io: ServeSiteIo = {}): Promise<number> {
   const output = io.output ?? console;
   const settings = readSettings(options);
+  output.log(knowledgeBaseLine(settings.content));
   checkRoot(settings.root);
-  const stats = settings.stats === undefined ? undefined : startStats(settings.stats, output);
+  const stats =
+    settings.stats === undefined ? undefined : startStats(settings.stats, settings.content, output);
   const server = createSiteServer({
     root: settings.root,
     base: settings.base,
@@ -89,6 +94,7 @@ export async function serveSite(options: ServeSiteOptions, io: ServeSiteIo = {})
 
 /** Checks the options beyond what the argument parser does. */
 function readSettings(options: ServeSiteOptions): Settings {
+  const content = contentDir(process.cwd(), options.content);
   const given = String(options.port ?? "4321");
   const port = Number(given);
   if (!/^\d+$/.test(given) || port > 65535) {
@@ -96,7 +102,7 @@ function readSettings(options: ServeSiteOptions): Settings {
   }
   let base: string;
   try {
-    base = normalizeBase(options.base ?? configuredBase(siteYaml()));
+    base = normalizeBase(options.base ?? configuredBase(siteYaml(content)));
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw new CliError(2, (error as Error).message);
@@ -105,20 +111,21 @@ function readSettings(options: ServeSiteOptions): Settings {
   return {
     host: options.host ?? "127.0.0.1",
     port,
-    root: resolve(options.root ?? "dist"),
+    root: resolve(options.root ?? defaultSiteDir(content)),
     base,
     stats: options.stats === undefined ? undefined : resolve(options.stats),
+    content,
   };
 }
 
 /** Opens the usage database, with the password and language from site.yaml. */
-function startStats(dir: string, output: CliOutput): ServerStats {
-  const site = siteYaml();
+function startStats(dir: string, content: string, output: CliOutput): ServerStats {
+  const site = siteYaml(content);
   const password = site?.stats?.password;
   if (password !== undefined && (typeof password !== "string" || password === "")) {
     throw new CliError(
       1,
-      `stats.password in ${join(contentDir(), "site.yaml")} must be a non-empty text.`,
+      `stats.password in ${join(content, "site.yaml")} must be a non-empty text.`,
       'Write it in quotes, e.g. password: "long and secret", or remove it.',
     );
   }
@@ -138,9 +145,9 @@ function startStats(dir: string, output: CliOutput): ServerStats {
   }
 }
 
-/** content/site.yaml (the same folder `npm run build` reads), or undefined when there is none. */
-function siteYaml(): SiteYaml | undefined {
-  const file = join(contentDir(), "site.yaml");
+/** The knowledge base's site.yaml (the one `npm run build` reads), or undefined when there is none. */
+function siteYaml(content: string): SiteYaml | undefined {
+  const file = join(content, "site.yaml");
   if (!existsSync(file)) return undefined;
   try {
     const settings: unknown = parseYaml(readFileSync(file, "utf8"));
