@@ -38,6 +38,8 @@ const SCENARIOS: Record<FixtureGroup, Record<string, string>> = {
     "cites-repealed": "the cited policy marked repealed (warnings only)",
     components: "a lesson using every author component correctly",
     "html-emoji": "HTML, emoji and CJK Extension B characters in frontmatter and text",
+    "law-name-before-cite":
+      "a lesson writing the law's name right before <Cite> of that law (warnings only)",
     library:
       "more courses and lessons, a translated course, policies and cases, for tests/unit/data/",
   },
