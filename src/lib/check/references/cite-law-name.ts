@@ -1,21 +1,16 @@
 import type { Entry, KnowledgeBase } from "../../kb/load.ts";
-import { intToChinese } from "../../law/chinese-numerals.ts";
+import { articleLabel, lawShortName } from "../../law/article-label.ts";
 import { fileLine, type MdxNode, mdxTreeOf, plainTextOf, walkMdx } from "../../mdx/parse.ts";
 import { isJsxElement } from "../../mdx/scan.ts";
 import { finding } from "../../problems/problem.ts";
 import type { Report } from "./report.ts";
-
-/** The name `<Cite>` prints for a policy: its short title without the year in brackets. */
-export function citeLawName(shortTitle: string): string {
-  return shortTitle.replace(/（.*）$/, "");
-}
 
 /**
  * The names of a law an author may write before a citation of it: 《short
  * name》, the title and the short title, with or without 《》.
  */
 function writtenNames(policy: { title: string; shortTitle: string }): string[] {
-  const short = citeLawName(policy.shortTitle);
+  const short = lawShortName(policy.shortTitle);
   return [
     ...new Set([
       `《${policy.title}》`,
@@ -80,10 +75,9 @@ export function checkLawNameBeforeCite(
         articleAttr.value
           ? articleAttr.value.value.trim()
           : "";
-      const article = /^\d+$/.test(articleText)
-        ? `第${intToChinese(Number(articleText))}条`
-        : "第…条";
-      const printed = `《${citeLawName(policy.data.shortTitle)}》${article}`;
+      const printed = /^\d+$/.test(articleText)
+        ? articleLabel(policy.data.shortTitle, Number(articleText))
+        : `《${lawShortName(policy.data.shortTitle)}》第…条`;
       report(
         entry,
         finding("cite/law-name-twice", {
