@@ -126,7 +126,9 @@ describe("a long law", () => {
     expect(page.match(/class="back-to-top"/g)?.length).toBe(8);
     // A law in force has no reminder that it is old; the 1996 text has one.
     expect(page).not.toContain("law-text-reminder");
-    expect(html(OLD_LAW)).toMatch(/<div class="law-text-reminder" role="note"><p><strong>已被取代<\/strong>/);
+    expect(html(OLD_LAW)).toMatch(
+      /<div class="law-text-reminder" role="note"><p><strong>已被取代<\/strong>/,
+    );
     // The article link no longer promises a copy it cannot make without JavaScript.
     expect(page).toContain('title="本条链接" data-article-link');
   });

@@ -192,7 +192,9 @@ describe("npm run handouts for the fixture course", () => {
       compact: true,
     };
     expect(await writeHandouts(options, run.output)).toBe(0);
-    expect(run.stdout()).toContain("QR codes and links point to http://192.168.1.20:8080/ (--url).");
+    expect(run.stdout()).toContain(
+      "QR codes and links point to http://192.168.1.20:8080/ (--url).",
+    );
     const compact = await readPdf(COURSE_PDF, compactOut);
     const text = squash(compact.map((p) => p.text).join("\n"));
     expect(text).toContain("http://192.168.1.20:8080/courses/training-rights/duties/");
