@@ -20,6 +20,10 @@ Options:
                    for the sample content/; run npm run build first)
   --out <dir>      where to write the PDFs (default: dist-handouts next to it)
   --paper <size>   A4 or Letter (default: what each lesson asks for, usually A4)
+  --url <address>  the address the QR codes and printed links point to, e.g.
+                   http://192.168.1.20:8080 for a LAN server (default: site.yaml url)
+  --compact        no note-taking space, lessons without a new page each
+                   (a shorter course handout)
   --force          print again even when a PDF is up to date
   -h, --help       show this help
 
@@ -33,6 +37,8 @@ const { values, positionals } = parseCliArgs(
     out: { type: "string" },
     paper: { type: "string" },
     force: { type: "boolean" },
+    url: { type: "string" },
+    compact: { type: "boolean" },
   },
   HELP,
   true,

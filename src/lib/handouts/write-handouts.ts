@@ -42,6 +42,41 @@ export interface WriteHandoutsOptions {
   paper?: string | undefined;
   /** Print again even when a PDF is up to date. */
   force?: boolean | undefined;
+  /**
+   * The address the QR codes and printed links point to, like site.yaml `url`
+   * (e.g. http://192.168.1.20:8080 for a LAN server); default: the address the
+   * site was built with.
+   */
+  url?: string | undefined;
+  /** No note-taking space and no new page per lesson: a shorter course handout. */
+  compact?: boolean | undefined;
+}
+
+/**
+ * The address given with --url, checked: http or https, no query or fragment.
+ * Returned without a trailing slash, as site.yaml `url` is used.
+ * @throws CliError 2 for anything else.
+ */
+export function qrAddress(url: string): string {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (
+    !parsed ||
+    !/^https?:$/.test(parsed.protocol) ||
+    parsed.search ||
+    parsed.hash ||
+    parsed.username
+  ) {
+    throw new CliError(
+      2,
+      `--url must be a web address such as http://192.168.1.20:8080 (http or https, no ?query or #fragment), not "${url}".`,
+    );
+  }
+  return `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, "");
 }
 
 /**
@@ -59,6 +94,8 @@ export async function writeHandouts(
     throw new CliError(2, `--paper must be A4 or Letter, not "${options.paper}".`);
   }
   const paperOverride = options.paper as Paper | undefined;
+  const siteUrl = options.url === undefined ? undefined : qrAddress(options.url);
+  const compact = options.compact === true;
   const content = contentDir(process.cwd(), options.content);
   output.log(knowledgeBaseLine(content));
   const dist = resolve(options.dist ?? defaultSiteDir(content));
@@ -76,6 +113,14 @@ export async function writeHandouts(
   const manifest = parseManifest(
     existsSync(manifestFile) ? readFileSync(manifestFile, "utf8") : undefined,
   );
+  const builtWith = index.url?.replace(/\/+$/, "");
+  output.log(
+    siteUrl
+      ? `QR codes and links point to ${siteUrl}${index.base} (--url).`
+      : `QR codes and links point to ${builtWith ? `${builtWith}${index.base}` : "the address the site was built with"} (site.yaml url; change with --url).`,
+  );
+  if (compact)
+    output.log("Compact: no note-taking space; lessons follow each other without a new page.");
   const started = performance.now();
   let printed = 0;
   let skipped = 0;
@@ -85,7 +130,7 @@ export async function writeHandouts(
       const paper = paperOverride ?? handout.paper;
       const progress = `[${i + 1}/${handouts.length}] ${handout.pdf}`;
       const html = readFileSync(join(dist, handout.path, "index.html"), "utf8");
-      const hash = handoutHash(html, paper);
+      const hash = handoutHash(html, paper, { url: siteUrl, compact });
       const target = join(out, handout.pdf);
       if (!options.force && isUpToDate(manifest, handout.pdf, hash, existsSync(target))) {
         output.log(`${progress} skipped (unchanged)`);
@@ -99,6 +144,8 @@ export async function writeHandouts(
         origin,
         paper,
         paperOverride: paperOverride !== undefined,
+        siteUrl,
+        compact,
       });
       writeAtomically(target, pdf);
       manifest[handout.pdf] = { hash, paper };

@@ -883,6 +883,18 @@ export const PROBLEMS = {
       },
     },
   },
+  "cite/law-name-twice": {
+    severity: "warning",
+    title: "Law name written before <Cite>",
+    message:
+      "the law's name is written right before <Cite>, which prints it again: readers see “{written}{printed}”",
+    hint: "delete “{written}” before <Cite>: the component prints {printed} itself",
+    example: {
+      where: `${LESSON}:18`,
+      found: '《工会法》<Cite policy="trade-union-law-2021" article={32} />',
+      values: { written: "《工会法》", printed: "《工会法》第三十二条" },
+    },
+  },
   "cite/incomplete": {
     severity: "error",
     title: "<Cite> without policy or article",

@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import { cacheControlFor, REVALIDATE } from "./cache-policy.ts";
 import { negotiateEncoding } from "./encoding.ts";
 import { contentTypeFor, isCompressible, isHtml } from "./mime.ts";
+import { notFoundPages } from "./not-found.ts";
 import { parseRange } from "./range.ts";
 import { normalizeBase, parseRequestTarget, routeBase } from "./request-path.ts";
 import { findInside, resolveFile, type SiteFile } from "./resolve-file.ts";
@@ -104,7 +105,7 @@ async function handleRequest(ctx: Context, req: IncomingMessage, res: ServerResp
   }
   if (route.kind === "outside") return sendNotFound(ctx, rootReal, req, res);
   const found = await resolveFile(rootReal, route.rel);
-  if (found.kind === "missing") return sendNotFound(ctx, rootReal, req, res);
+  if (found.kind === "missing") return sendNotFound(ctx, rootReal, req, res, route.rel);
   if (found.kind === "add-slash") return redirect(res, `${target.rawPath}/${target.query}`);
   return serveFile(ctx, rootReal, req, res, found.file);
 }
@@ -209,15 +210,23 @@ function setContentHeaders(ctx: Context, res: ServerResponse, rel: string): void
   if (ctx.csp && isHtml(rel)) res.setHeader("Content-Security-Policy", ctx.csp);
 }
 
-/** The site's own 404.html (status 404) when the build has one, plain text otherwise. */
+/**
+ * The site's own 404 page (status 404) when the build has one, in the language
+ * of the missing address (en/404/ under /en/, else 404.html), plain text otherwise.
+ */
 async function sendNotFound(
   ctx: Context,
   rootReal: string,
   req: IncomingMessage,
   res: ServerResponse,
+  rel?: string,
 ) {
-  const page = await findInside(rootReal, "404.html");
-  const body = page && (await readFile(page.abs).catch(() => undefined));
+  let body: Buffer | undefined;
+  for (const candidate of notFoundPages(rel)) {
+    const page = await findInside(rootReal, candidate);
+    body = page && (await readFile(page.abs).catch(() => undefined));
+    if (body) break;
+  }
   if (!body) return sendText(res, 404, "Not Found");
   res.statusCode = 404;
   res.setHeader("Content-Type", contentTypeFor("404.html"));
