@@ -31,6 +31,13 @@ export const SiteSchema = z.strictObject({
     .strictObject({
       enabled: z.boolean().default(false),
       idleSeconds: z.number().int().min(15).max(3600).default(120),
+      /**
+       * Buttons on the kiosk search page that search for these words without typing.
+       * Default: the glossary terms found in the most law articles.
+       */
+      popularQueries: z.array(TextSchema).min(1).max(12).optional(),
+      /** The same for the English search page; default as above, in English. */
+      popularQueriesEn: z.array(TextSchema).min(1).max(12).optional(),
     })
     .default({ enabled: false, idleSeconds: 120 }),
   /** Lets MDX content contain scripts, imports and code expressions. Only for trusted authors. */
