@@ -202,7 +202,7 @@ describe("kiosk mode", () => {
     const page = await site.newPage();
     // Fonts and pictures do not decide where links lead; skipping them keeps the crawl quick.
     await page.route(/\.(woff2?|png|jpe?g|webp|svg)$/, (route) => route.abort());
-    await page.goto(site.url("/?kiosk=1"), { waitUntil: "domcontentloaded" });
+    await page.goto(site.url("/?kiosk=1"), { waitUntil: "load" });
     const queue = ["/"];
     const seen = new Set<string>();
     const problems: string[] = [];
@@ -210,7 +210,8 @@ describe("kiosk mode", () => {
       const path = queue.shift() as string;
       if (seen.has(path)) continue;
       seen.add(path);
-      const response = await page.goto(site.url(path), { waitUntil: "domcontentloaded" });
+      // "load": the stylesheets decide which links can be seen (data-kiosk-hide).
+      const response = await page.goto(site.url(path), { waitUntil: "load" });
       const type = response?.headers()["content-type"] ?? "";
       if (!type.startsWith("text/html")) {
         problems.push(`${path} is not a web page (${type})`);
