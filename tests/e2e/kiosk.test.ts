@@ -285,6 +285,11 @@ describe("kiosk search by touch", () => {
         () => document.querySelector("form[data-search-form]")?.nextElementSibling?.className ?? "",
       ),
     ).toBe("kiosk-search");
+    const { violations } = await new AxeBuilder({ page })
+      .include(".kiosk-search")
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+      .analyze();
+    expect(violations.map((violation) => violation.id)).toEqual([]);
     const input = page.locator("#search-query");
     expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await input.getAttribute("inputmode")).toBe("none");
