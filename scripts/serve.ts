@@ -17,6 +17,10 @@ Options:
                     switching the symlink is picked up by the next request
   --base <path>     URL path the site was built for (default: "base" in
                     content/site.yaml, else /)
+  --stats <dir>     count page views, searches (with and without results),
+                    handouts and kiosk sessions in <dir>/union-kb-stats.sqlite;
+                    no IP address, cookie or user id. Report: <url>stats/ or
+                    npm run stats -- --stats <dir>
   -h, --help        show this help
 
 Exit codes: 0 stopped normally, 1 cannot serve, 2 usage error.`;
@@ -28,6 +32,7 @@ const { values } = parseCliArgs(
     port: { type: "string", default: "4321" },
     root: { type: "string", default: "dist" },
     base: { type: "string" },
+    stats: { type: "string" },
   },
   HELP,
 );

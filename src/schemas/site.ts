@@ -40,6 +40,12 @@ export const SiteSchema = z.strictObject({
       popularQueriesEn: z.array(TextSchema).min(1).max(12).optional(),
     })
     .default({ enabled: false, idleSeconds: 120 }),
+  /** `npm run serve -- --stats`: the password of the `/stats/` page (HTTP Basic, any user name). */
+  stats: z
+    .strictObject({
+      password: z.string().min(8, "at least 8 characters").optional(),
+    })
+    .optional(),
   /** Lets MDX content contain scripts, imports and code expressions. Only for trusted authors. */
   allowScripts: z.boolean().default(false),
   featuredCourses: z.array(z.string()).default([]),

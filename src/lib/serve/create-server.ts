@@ -17,6 +17,13 @@ import {
   sendFile,
   setValidators,
 } from "./send-file.ts";
+import {
+  canInject,
+  countRequest,
+  handleStatsRoute,
+  type ServerStats,
+  sendInjectedHtml,
+} from "./stats-routes.ts";
 
 /** Options for {@link createSiteServer}. */
 export interface SiteServerOptions {
@@ -28,6 +35,8 @@ export interface SiteServerOptions {
   csp?: string | undefined;
   /** Where one-line problem reports go (default `console.error`). */
   log?: ((line: string) => void) | undefined;
+  /** Usage counting (`npm run serve -- --stats`): off when not given. */
+  stats?: ServerStats | undefined;
 }
 
 interface Context {
@@ -38,6 +47,7 @@ interface Context {
   log: (line: string) => void;
   /** Set while the root is missing, so a gap in a non-atomic switch is logged once. */
   rootMissing: boolean;
+  stats: ServerStats | undefined;
 }
 
 /** Below this size compression saves less than the extra round of CPU and headers costs. */
@@ -64,6 +74,7 @@ export function createSiteServer(options: SiteServerOptions): Server {
     csp: options.csp,
     log: options.log ?? ((line) => console.error(line)),
     rootMissing: false,
+    stats: options.stats,
   };
   return createServer((req, res) => {
     handleRequest(ctx, req, res).catch((error: unknown) => fail(ctx, req, res, error));
@@ -72,15 +83,19 @@ export function createSiteServer(options: SiteServerOptions): Server {
 
 async function handleRequest(ctx: Context, req: IncomingMessage, res: ServerResponse) {
   setSecurityHeaders(res);
-  if (req.method !== "GET" && req.method !== "HEAD") {
-    res.setHeader("Allow", "GET, HEAD");
-    return sendText(res, 405, "Method Not Allowed");
-  }
+  // With usage counting on, the beacons are POSTed to <base>__stats/event; nothing else is.
+  const beacon = ctx.stats !== undefined && req.method === "POST";
+  if (req.method !== "GET" && req.method !== "HEAD" && !beacon) return notAllowed(res);
   const url = req.url ?? "";
   if (url.length > MAX_URL_LENGTH) return sendText(res, 414, "URI Too Long");
   const target = parseRequestTarget(url);
   if (!target) return sendText(res, 400, "Bad Request");
   const route = routeBase(target, ctx.base);
+  if (ctx.stats && route.kind === "inside") {
+    const { stats } = ctx;
+    if (await handleStatsRoute(stats, ctx.base, route.rel, target.query, req, res)) return;
+  }
+  if (beacon) return notAllowed(res);
   if (route.kind === "redirect") return redirect(res, route.location);
   const rootReal = await currentRoot(ctx);
   if (rootReal === undefined) {
@@ -137,6 +152,13 @@ async function serveFile(
     return sendText(res, 500, "Internal Server Error");
   }
   try {
+    if (ctx.stats) countRequest(ctx.stats, ctx.base, file.rel, req);
+    if (ctx.stats && isHtml(file.rel) && canInject(opened)) {
+      setContentHeaders(ctx, res, file.rel);
+      res.setHeader("Last-Modified", opened.stats.mtime.toUTCString());
+      await sendInjectedHtml(req, res, opened, ctx.base);
+      return;
+    }
     respondWithFile(ctx, req, res, file.rel, opened);
   } catch (error) {
     await opened.handle.close().catch(() => undefined);
@@ -203,6 +225,11 @@ async function sendNotFound(
   res.setHeader("Content-Length", body.byteLength);
   if (ctx.csp) res.setHeader("Content-Security-Policy", ctx.csp);
   res.end(req.method === "HEAD" ? undefined : body);
+}
+
+function notAllowed(res: ServerResponse): void {
+  res.setHeader("Allow", "GET, HEAD");
+  sendText(res, 405, "Method Not Allowed");
 }
 
 function errorCode(error: unknown): string {

@@ -11,6 +11,7 @@ import { contentDir } from "../kb/content-dir.ts";
 import { createSiteServer } from "./create-server.ts";
 import { lanUrls } from "./lan-urls.ts";
 import { normalizeBase } from "./request-path.ts";
+import { openServerStats, type ServerStats } from "./stats-routes.ts";
 
 /** `npm run serve`'s options, as typed on the command line. */
 export interface ServeSiteOptions {
@@ -22,6 +23,8 @@ export interface ServeSiteOptions {
   root?: string | undefined;
   /** URL path the site was built for (default: `base` in content/site.yaml, else /). */
   base?: string | undefined;
+  /** Folder of the usage database; counting is off without it. */
+  stats?: string | undefined;
 }
 
 /** Where the server writes, and what stops it (Ctrl+C in the script, the test's own call in tests). */
@@ -36,6 +39,14 @@ interface Settings {
   port: number;
   root: string;
   base: string;
+  stats: string | undefined;
+}
+
+/** The parts of content/site.yaml the server uses. */
+interface SiteYaml {
+  base?: unknown;
+  defaultLocale?: unknown;
+  stats?: { password?: unknown } | null;
 }
 
 /**
@@ -47,15 +58,19 @@ export async function serveSite(options: ServeSiteOptions, io: ServeSiteIo = {})
   const output = io.output ?? console;
   const settings = readSettings(options);
   checkRoot(settings.root);
+  const stats = settings.stats === undefined ? undefined : startStats(settings.stats, output);
   const server = createSiteServer({
     root: settings.root,
     base: settings.base,
     log: (line) => output.error(line),
+    stats,
   });
+  server.on("close", () => stats?.recorder.close());
   return await new Promise<number>((done) => {
     server.on("error", (error: NodeJS.ErrnoException) => {
       output.error(explainListenError(error, settings));
       server.close();
+      stats?.recorder.close();
       done(EXIT.content);
     });
     server.listen(settings.port, settings.host, () => {
@@ -67,7 +82,7 @@ export async function serveSite(options: ServeSiteOptions, io: ServeSiteIo = {})
       };
       if (io.stop?.aborted) stop();
       else io.stop?.addEventListener("abort", stop, { once: true });
-      void printBanner(server, settings, output);
+      void printBanner(server, settings, output, stats);
     });
   });
 }
@@ -81,22 +96,55 @@ function readSettings(options: ServeSiteOptions): Settings {
   }
   let base: string;
   try {
-    base = normalizeBase(options.base ?? configuredBase());
+    base = normalizeBase(options.base ?? configuredBase(siteYaml()));
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw new CliError(2, (error as Error).message);
   }
-  return { host: options.host ?? "127.0.0.1", port, root: resolve(options.root ?? "dist"), base };
+  if (options.stats === "") throw new CliError(2, "--stats needs a folder, e.g. --stats stats");
+  return {
+    host: options.host ?? "127.0.0.1",
+    port,
+    root: resolve(options.root ?? "dist"),
+    base,
+    stats: options.stats === undefined ? undefined : resolve(options.stats),
+  };
 }
 
-/** `base` from content/site.yaml (the same folder `npm run build` reads), or `/`. */
-function configuredBase(): string {
+/** Opens the usage database, with the password and language from site.yaml. */
+function startStats(dir: string, output: CliOutput): ServerStats {
+  const site = siteYaml();
+  const password = site?.stats?.password;
+  if (password !== undefined && (typeof password !== "string" || password === "")) {
+    throw new CliError(
+      1,
+      `stats.password in ${join(contentDir(), "site.yaml")} must be a non-empty text.`,
+      'Write it in quotes, e.g. password: "long and secret", or remove it.',
+    );
+  }
+  try {
+    return openServerStats({
+      dir,
+      password,
+      locale: site?.defaultLocale === "en" ? "en" : "zh-CN",
+      log: (line) => output.error(line),
+    });
+  } catch (error) {
+    throw new CliError(
+      1,
+      `Cannot keep usage statistics in ${dir}: ${(error as Error).message}`,
+      "Give --stats a folder the server's user may write to.",
+    );
+  }
+}
+
+/** content/site.yaml (the same folder `npm run build` reads), or undefined when there is none. */
+function siteYaml(): SiteYaml | undefined {
   const file = join(contentDir(), "site.yaml");
-  if (!existsSync(file)) return "/";
+  if (!existsSync(file)) return undefined;
   try {
     const settings: unknown = parseYaml(readFileSync(file, "utf8"));
-    const base = (settings as { base?: unknown } | null)?.base;
-    return typeof base === "string" ? base : "/";
+    return typeof settings === "object" && settings !== null ? (settings as SiteYaml) : undefined;
   } catch (error) {
     throw new CliError(
       1,
@@ -104,6 +152,11 @@ function configuredBase(): string {
       "Fix it, or pass the base path with --base.",
     );
   }
+}
+
+/** `base` from site.yaml, or `/`. */
+function configuredBase(site: SiteYaml | undefined): string {
+  return typeof site?.base === "string" ? site.base : "/";
 }
 
 /** Stops early with a helpful message when there is no built site to serve. */
@@ -140,7 +193,12 @@ function isWildcard(host: string): boolean {
 }
 
 /** Prints where the site can be opened, with a QR code for phones and tablets. */
-async function printBanner(server: Server, settings: Settings, output: CliOutput): Promise<void> {
+async function printBanner(
+  server: Server,
+  settings: Settings,
+  output: CliOutput,
+  stats: ServerStats | undefined,
+): Promise<void> {
   const { host, base, root } = settings;
   const { port } = server.address() as AddressInfo;
   const shown = isWildcard(host) ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
@@ -161,6 +219,13 @@ async function printBanner(server: Server, settings: Settings, output: CliOutput
     lines.push("", await QRCode.toString(qrUrl, { type: "terminal", small: true }), `  ${qrUrl}`);
   } catch {
     // The QR code is a convenience; the URLs above are enough.
+  }
+  if (stats) {
+    lines.push(
+      `Usage statistics: counted in ${stats.recorder.store.file}`,
+      `  Report: ${local}stats/${stats.password === undefined ? " (no password: set stats.password in site.yaml to protect it)" : " (password from site.yaml)"}`,
+      "  No IP address, cookie or user id is recorded. npm run stats -- --stats <dir> prints it.",
+    );
   }
   lines.push("Press Ctrl+C to stop.");
   output.log(lines.join("\n"));
