@@ -139,11 +139,17 @@ describe("the Content Layer loader reads the knowledge base as the check does", 
     const policy = kb.policies.find((p) => p.id === "vocational-education-law-2022");
     if (!policy) throw new Error("fixture cites the 2022 law");
     // What a new parse after an edit of the policy's policy.yaml would hold.
-    const renamed = { ...policy, data: { ...(policy.data as object), shortTitle: "职教法（2022）" } };
+    const renamed = {
+      ...policy,
+      data: { ...policy.data, shortTitle: "职教法（2022）" },
+    };
     shareParse(content, { ...kb, policies: kb.policies.map((p) => (p === policy ? renamed : p)) });
     await loader.load(context);
     expect(writes()).toBeGreaterThan(first);
-    const html = (entries.get("training-rights/duties")?.rendered as { html: string }).html;
+    const rendered = entries.get("training-rights/duties")?.rendered as
+      | { html: string }
+      | undefined;
+    const html = rendered?.html;
     expect(html).toContain("《职教法》第二十四条");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "../../src/i18n/index.ts";
-import { numberFootnotes, PRINT_RENDERERS } from "../../src/lib/handouts/print-cite.ts";
+import { numberFootnotes, PRINT } from "../../src/lib/handouts/print-cite.ts";
 import type { RenderContext } from "../../src/lib/mdx/render/context.ts";
 import { renderMdxBody } from "../../src/lib/mdx/render/render.ts";
 
@@ -30,7 +30,9 @@ describe("rendering MDX bodies without compiling them", () => {
     const out = render(
       '## 培训 与 "上岗"\n\n| a | b |\n|---|---|\n| 1.5% | 2 |\n\n## 培训 与 "上岗"\n',
     );
-    expect(out?.html).toContain("<table>");
+    expect(out?.html).toContain(
+      '<div class="table-scroll" role="region" tabindex="0" aria-label="表格（可左右滑动）"><table>',
+    );
     expect(out?.html).toContain("“上岗”");
     expect(out?.headings).toEqual([
       { depth: 2, slug: "培训-与-上岗", text: "培训 与 “上岗”" },
@@ -89,11 +91,7 @@ describe("rendering MDX bodies without compiling them", () => {
   });
 
   it("numbers a print form's citations for the document it is printed in", () => {
-    const out = renderMdxBody(
-      '见 <Cite policy="vel-2022" article={24} />。',
-      context,
-      PRINT_RENDERERS,
-    );
+    const out = renderMdxBody('见 <Cite policy="vel-2022" article={24} />。', context, PRINT);
     const tr = translator("zh-CN");
     expect(numberFootnotes(out?.html ?? "", new Map([["vel-2022#24", 3]]), tr)).toContain(
       '<span class="print-cite" lang="zh-CN">《职业教育法》第二十四条</span><sup class="footnote-ref"><a href="#appendix-3" aria-label="',

@@ -2,10 +2,10 @@ import { relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Loader, LoaderContext } from "astro/loaders";
 import type { Locale } from "../../schemas/common.ts";
-import { PRINT_RENDERERS } from "../handouts/print-cite.ts";
+import { PRINT } from "../handouts/print-cite.ts";
 import type { Entry, KnowledgeBase } from "../kb/load.ts";
 import { dropParse, markParseStale, sharedParse } from "../kb/shared-parse.ts";
-import { MDX_RENDERERS } from "../mdx/render/components.ts";
+import { SCREEN } from "../mdx/render/components.ts";
 import { contextFor, type KbLookups, kbLookups } from "../mdx/render/kb-context.ts";
 import { renderMdxBodies } from "../mdx/render/render.ts";
 import { renderInputsDigest } from "../mdx/render/version.ts";
@@ -105,7 +105,7 @@ function renderInputsOf(kb: KnowledgeBase, base: string): RenderInputs {
  * undefined when it contains code only Astro's MDX compiler can run.
  */
 function rendered(collection: KbCollection, body: string, lookups: KbLookups, locale: Locale) {
-  const variants = PRINTED.has(collection) ? [MDX_RENDERERS, PRINT_RENDERERS] : [MDX_RENDERERS];
+  const variants = PRINTED.has(collection) ? [SCREEN, PRINT] : [SCREEN];
   const [web, print] = renderMdxBodies(body, contextFor(lookups, locale), variants) ?? [];
   if (!web) return undefined;
   return {

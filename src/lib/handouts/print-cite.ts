@@ -1,7 +1,7 @@
 import type { Translator } from "../../i18n/index.ts";
 import { articleLabel } from "../law/article-label.ts";
 import { el, MDX_RENDERERS, type MdxComponent, text } from "../mdx/render/components.ts";
-import type { Renderers } from "../mdx/render/render.ts";
+import type { Variant } from "../mdx/render/render.ts";
 import { noteKey } from "./citations.ts";
 
 /*
@@ -30,8 +30,8 @@ const PrintCite: MdxComponent = (props, _children, context) => {
   ];
 };
 
-/** The components of a lesson's print form. */
-export const PRINT_RENDERERS: Renderers = { ...MDX_RENDERERS, Cite: PrintCite };
+/** A lesson's print form: `<Cite>` as a label with a footnote; tables as they are (print.css). */
+export const PRINT: Variant = { components: { ...MDX_RENDERERS, Cite: PrintCite } };
 
 function escapeAttribute(value: string): string {
   return value.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;");

@@ -240,6 +240,24 @@ const Term: MdxComponent = (props, children, context) => {
   ];
 };
 
+/**
+ * A Markdown table in a box that scrolls sideways when the table is wider than
+ * the screen. The box takes keyboard focus and has a name, so keyboard and
+ * screen-reader users can scroll it too (WCAG 2.1.1).
+ */
+const ScrollTable: MdxComponent = (_props, children, { locale }) => [
+  el(
+    "div",
+    {
+      className: ["table-scroll"],
+      role: "region",
+      tabIndex: 0,
+      ariaLabel: translator(locale)("prose.tableRegion"),
+    },
+    children,
+  ),
+];
+
 /** Every component authors may use, by tag name (the check knows the same names). */
 export const MDX_RENDERERS: Record<MdxComponentName, MdxComponent> = {
   Cite,
@@ -251,3 +269,6 @@ export const MDX_RENDERERS: Record<MdxComponentName, MdxComponent> = {
   Steps,
   Term,
 };
+
+/** A body as the screen shows it: the components, and tables that scroll on a phone. */
+export const SCREEN = { components: MDX_RENDERERS, table: ScrollTable };

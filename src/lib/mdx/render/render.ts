@@ -4,7 +4,7 @@ import { toHtml } from "hast-util-to-html";
 import { find, html as htmlSchema } from "property-information";
 import { mdxToHast } from "satteri";
 import { MDX_COMPONENTS, type MdxComponentName } from "../components.ts";
-import { MDX_RENDERERS, type MdxComponent, type Props } from "./components.ts";
+import { type MdxComponent, type Props, SCREEN } from "./components.ts";
 import type { RenderContext } from "./context.ts";
 
 /** A heading of the body, as Astro's `render()` reports it (the table of contents reads it). */
@@ -22,6 +22,13 @@ export interface RenderedBody {
 
 /** Components a body may use, and how each is drawn (print views swap some). */
 export type Renderers = Record<MdxComponentName, MdxComponent>;
+
+/** One way of drawing a body: its components, and Markdown elements drawn our way. */
+export interface Variant {
+  components: Renderers;
+  /** Wraps each Markdown table (the screen's scroll box); tables stay bare without it. */
+  table?: MdxComponent;
+}
 
 /** Plain data in `name={…}`: a number, true/false, or a quoted string without escapes. */
 const LITERAL = /^\s*(?:(-?(?:0|[1-9]\d*)(?:\.\d+)?)|(true|false)|"([^"\\\n]*)"|'([^'\\\n]*)')\s*$/;
@@ -102,11 +109,11 @@ class BodyRenderer {
   readonly #slugger = new GithubSlugger();
 
   readonly context: RenderContext;
-  readonly renderers: Renderers;
+  readonly variant: Variant;
 
-  constructor(context: RenderContext, renderers: Renderers) {
+  constructor(context: RenderContext, variant: Variant) {
     this.context = context;
-    this.renderers = renderers;
+    this.variant = variant;
   }
 
   nodes(nodes: readonly MdxNode[] | undefined, inJsx: boolean): ElementContent[] {
@@ -138,6 +145,8 @@ class BodyRenderer {
           children: this.nodes(node.children, false),
         };
         if (/^h[1-6]$/.test(element.tagName)) this.heading(element);
+        if (element.tagName === "table" && this.variant.table)
+          return this.variant.table({}, [element], this.context);
         return [element];
       }
       default:
@@ -155,7 +164,7 @@ class BodyRenderer {
       return [element];
     }
     if (!KNOWN.has(node.name)) throw new NeedsCompiler(`<${node.name}>`);
-    return this.renderers[node.name as MdxComponentName](props, children, this.context);
+    return this.variant.components[node.name as MdxComponentName](props, children, this.context);
   }
 
   /** Gives a heading an id as Astro does (github-slugger over its text) and records it. */
@@ -183,16 +192,16 @@ class BodyRenderer {
 export function renderMdxBodies(
   body: string,
   context: RenderContext,
-  variants: readonly Renderers[],
+  variants: readonly Variant[],
 ): RenderedBody[] | undefined {
   const tree = mdxToHast(body, {
     features: { gfm: true, smartPunctuation: true },
     position: false,
   }) as unknown as MdxNode;
   const rendered: RenderedBody[] = [];
-  for (const renderers of variants) {
+  for (const variant of variants) {
     // The walk copies what it changes, so the parse serves every variant.
-    const renderer = new BodyRenderer(context, renderers);
+    const renderer = new BodyRenderer(context, variant);
     let children: ElementContent[];
     try {
       children = renderer.nodes(tree.children, false);
@@ -209,11 +218,11 @@ export function renderMdxBodies(
   return rendered;
 }
 
-/** One rendering of a body (see {@link renderMdxBodies}). */
+/** One rendering of a body (see {@link renderMdxBodies}), by default as the screen shows it. */
 export function renderMdxBody(
   body: string,
   context: RenderContext,
-  renderers: Renderers = MDX_RENDERERS,
+  variant: Variant = SCREEN,
 ): RenderedBody | undefined {
-  return renderMdxBodies(body, context, [renderers])?.[0];
+  return renderMdxBodies(body, context, [variant])?.[0];
 }
