@@ -4,6 +4,7 @@ import { toHtml } from "hast-util-to-html";
 import { find, html as htmlSchema } from "property-information";
 import { mdxToHast } from "satteri";
 import { MDX_COMPONENTS, type MdxComponentName } from "../components.ts";
+import { isOnlyComments, literalValue } from "../literal.ts";
 import { type MdxComponent, type Props, SCREEN } from "./components.ts";
 import type { RenderContext } from "./context.ts";
 
@@ -30,12 +31,6 @@ export interface Variant {
   table?: MdxComponent;
 }
 
-/** Plain data in `name={…}`: a number, true/false, or a quoted string without escapes. */
-const LITERAL = /^\s*(?:(-?(?:0|[1-9]\d*)(?:\.\d+)?)|(true|false)|"([^"\\\n]*)"|'([^'\\\n]*)')\s*$/;
-
-/** `{/* … *\/}` or `{// …}`: compiles to nothing. */
-const ONLY_COMMENTS = /^(?:\s|\/\*(?:[^*]|\*(?!\/))*\*\/|\/\/[^\n]*(?:\n|$))*$/;
-
 const KNOWN = new Set<string>(MDX_COMPONENTS);
 
 /** Why a body needs Astro's MDX compiler after all; undefined renders here. */
@@ -58,11 +53,9 @@ interface MdxNode {
 }
 
 function literal(source: string): string | number | boolean {
-  const m = LITERAL.exec(source);
-  if (!m) throw new NeedsCompiler(`code in an attribute: {${source}}`);
-  if (m[1] !== undefined) return Number(m[1]);
-  if (m[2] !== undefined) return m[2] === "true";
-  return m[3] ?? m[4] ?? "";
+  const value = literalValue(source);
+  if (value === undefined) throw new NeedsCompiler(`code in an attribute: {${source}}`);
+  return value;
 }
 
 function propsOf(node: MdxNode): Props {
@@ -133,7 +126,7 @@ class BodyRenderer {
         return this.jsx(node);
       case "mdxFlowExpression":
       case "mdxTextExpression":
-        if (ONLY_COMMENTS.test(node.value ?? "")) return [];
+        if (isOnlyComments(node.value ?? "")) return [];
         throw new NeedsCompiler("an expression");
       case "mdxjsEsm":
         throw new NeedsCompiler("import or export");
