@@ -9,7 +9,7 @@ const FILLER = new Set(
   (
     "我 我们 咱们 你 你们 他 他们 她 她们 它 自己 了 就 让 吗 呢 吧 啊 呀 的 地 得 是 在 有 还 也 都 又 " +
     "和 跟 与 把 被 给 要 想 会 能 可以 应该 怎么 怎么办 怎样 如何 什么 为什么 哪 哪里 谁 这 那 这个 那个 " +
-    "一个 里 上 去 来 说 着 过 对 从 到 请问 " +
+    "一个 里 上 去 来 说 着 过 对 从 到 请问 能不能 可不可以 是不是 有没有 要不要 该不该 怎么样 " +
     "a an the of for to in on at is are was do does did how what who why when my our we i you can " +
     "with and or be it"
   ).split(" "),

@@ -126,3 +126,23 @@ export function suggestionsFor(
     .slice(0, limit)
     .map(({ entry }) => entry);
 }
+
+/**
+ * The pages the query names outright: an entry one of whose names, or the
+ * pinyin of one of its Chinese names ("zhijiaofa", "shi dai tu"), is exactly
+ * what was typed. Their URLs rank first (promoteNamed), whatever each part of
+ * a split index scores them.
+ */
+export function namedUrls(query: string, entries: readonly VocabularyEntry[]): Set<string> {
+  const typed = lower(query).trim();
+  const letters = typed.replace(/\s+/g, "");
+  return new Set(
+    entries
+      .filter(
+        (entry) =>
+          entry.names.some((name) => lower(name) === typed) ||
+          (/^[a-z]+$/.test(letters) && entry.pinyin.split(" ").includes(letters)),
+      )
+      .map((entry) => entry.url),
+  );
+}

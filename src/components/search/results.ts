@@ -117,11 +117,16 @@ export function toShownResult(fragment: FragmentLike, query: string): ShownResul
  * article as a section; (3) an entry one of whose declared names (`aliases`
  * meta: a law's short names, a glossary term's Chinese and English names and
  * synonyms) is exactly the query, such as the term 职业技能等级证书 or the
- * Labour Law for "劳动法"; (4) a result whose title, in either language, is
+ * Labour Law for "劳动法", or whose vocabulary entry (`named`: URLs from
+ * namedUrls(), which also reads pinyin) it is; (4) a result whose title, in either language, is
  * exactly the query; last, list pages (meta `list`, the glossary index),
  * since the entry itself is the better answer.
  */
-export function promoteNamed<T extends FragmentLike>(fragments: readonly T[], query: string): T[] {
+export function promoteNamed<T extends FragmentLike>(
+  fragments: readonly T[],
+  query: string,
+  named: ReadonlySet<string> = new Set(),
+): T[] {
   const normalized = normalizeQuery(query);
   const article = articleNumberOf(query);
   const compact = (text: string) =>
@@ -143,7 +148,7 @@ export function promoteNamed<T extends FragmentLike>(fragments: readonly T[], qu
       return 5;
     }
     const aliases = (fragment.meta.aliases ?? "").split("|").map(compact);
-    if (aliases.includes(wanted)) return 2;
+    if (aliases.includes(wanted) || named.has(fragment.url)) return 2;
     const titles = [...(fragment.meta.title ?? "").split(" · "), fragment.meta.title_en ?? ""];
     return titles.some((title) => compact(title) === wanted) ? 3 : 5;
   };

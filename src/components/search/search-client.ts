@@ -11,6 +11,7 @@ import { combineParts, type PagefindResult, queryWords, type SearchIndex } from 
 import {
   correctTypo,
   hasTraditional,
+  namedUrls,
   suggestionsFor,
   toSimplified,
   type Vocabulary,
@@ -189,7 +190,7 @@ export function startSearch(root: HTMLElement): void {
         messages.push(interpolate(strings.fallback, { words: words.join(zhPage ? "、" : ", ") }));
       results = [...results, ...extra];
     }
-    current = await promoteResults(results, query);
+    current = await promoteResults(results, query, namedUrls(typed, vocabulary.entries));
     if (mine !== run) return;
     shown = 0;
     list.replaceChildren();
@@ -302,7 +303,11 @@ type Result = PagefindResult;
  * Loads the first PROMOTE_WINDOW results and reorders them with
  * promoteNamed(); each result's data is fetched once and reused for display.
  */
-async function promoteResults(results: readonly Result[], query: string): Promise<Result[]> {
+async function promoteResults(
+  results: readonly Result[],
+  query: string,
+  named: ReadonlySet<string>,
+): Promise<Result[]> {
   const cached = results.map((result) => {
     let data: Promise<FragmentLike> | undefined;
     return { ...result, data: () => (data ??= result.data()) };
@@ -314,7 +319,7 @@ async function promoteResults(results: readonly Result[], query: string): Promis
     (fragment, i) => loaded.findIndex((f) => f.url === fragment.url) === i,
   );
   const byFragment = new Map(fragments.map((fragment, i) => [fragment, head[i] as Result]));
-  const promoted = promoteNamed(fragments, query).map(
+  const promoted = promoteNamed(fragments, query, named).map(
     (fragment) => byFragment.get(fragment) as Result,
   );
   return [...promoted, ...cached.slice(PROMOTE_WINDOW)];
