@@ -119,7 +119,7 @@ export function toShownResult(fragment: FragmentLike, query: string): ShownResul
  * synonyms) is exactly the query, such as the term 职业技能等级证书 or the
  * Labour Law for "劳动法", or whose vocabulary entry (`named`: URLs from
  * namedUrls(), which also reads pinyin) it is; (4) a result whose title, in either language, is
- * exactly the query; last, list pages (meta `list`, the glossary index),
+ * exactly the query; (5) a result whose title contains the query; last, list pages (meta `list`, the glossary index),
  * since the entry itself is the better answer.
  */
 export function promoteNamed<T extends FragmentLike>(
@@ -149,8 +149,13 @@ export function promoteNamed<T extends FragmentLike>(
     }
     const aliases = (fragment.meta.aliases ?? "").split("|").map(compact);
     if (aliases.includes(wanted) || named.has(fragment.url)) return 2;
-    const titles = [...(fragment.meta.title ?? "").split(" · "), fragment.meta.title_en ?? ""];
-    return titles.some((title) => compact(title) === wanted) ? 3 : 5;
+    const titles = [...(fragment.meta.title ?? "").split(" · "), fragment.meta.title_en ?? ""]
+      .map(compact)
+      .filter(Boolean);
+    if (titles.includes(wanted)) return 3;
+    // An entry about the word ("培训" → 职业培训, 再就业培训与转岗培训) before
+    // records that merely use it, such as law articles.
+    return wanted.length >= 2 && titles.some((title) => title.includes(wanted)) ? 4 : 5;
   };
   return fragments
     .map((fragment, index) => ({ fragment, index, tier: tier(fragment) }))

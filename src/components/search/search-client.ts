@@ -445,7 +445,9 @@ function renderResult(result: ShownResult, strings: SearchStrings, rank: number)
   const item = element("li", "border-b border-stone-200 py-4 dark:border-stone-800");
   // On /en/, a page that exists only in Chinese says so before it is opened.
   const chineseOnly = result.lang === "zh-CN" && !document.documentElement.lang.startsWith("zh");
-  const kind = [result.type, result.course, chineseOnly ? strings.chineseOnly : ""]
+  // The type as the page's language names it (a Chinese page's meta says 政策法规).
+  const type = result.type && (strings.filterSynonyms.type?.[result.type] ?? result.type);
+  const kind = [type, result.course, chineseOnly ? strings.chineseOnly : ""]
     .filter(Boolean)
     .join(" · ");
   if (kind) {

@@ -67,7 +67,6 @@ export function glossaryRecords(
           ].join(" "),
           // The exact names the search page ranks first (src/components/search/results.ts).
           aliases: [term.zh, term.en, ...term.synonyms].join("|"),
-          lang: "zh-CN",
         },
         filters: {
           type: [t(locale, "type.term")],
