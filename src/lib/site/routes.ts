@@ -32,7 +32,7 @@ export const routes = {
   section: (section: Section, locale: Locale = "zh-CN") =>
     section === "home" ? localePrefix(locale) : `${localePrefix(locale)}${section}/`,
   search: (locale: Locale = "zh-CN") => `${localePrefix(locale)}search/`,
-  rss: () => "/rss.xml",
+  rss: (locale: Locale = "zh-CN") => `${localePrefix(locale)}rss.xml`,
   printCourse: (course: string) => `/print/courses/${course}/`,
   printLesson: (course: string, slug: string) => `/print/courses/${course}/${slug}/`,
 };
