@@ -108,6 +108,12 @@ export const EntryBaseSchema = z.strictObject({
   summary: TextSchema,
   summaryEn: TextSchema.optional(),
   lang: LocaleSchema.default("zh-CN"),
+  /**
+   * Other names readers search for, in either language: a law's short names
+   * (职教法, VEL), a Chinese name of an English entry. Indexed and shown under the title.
+   */
+  aliases: z.array(TitleSchema).default([]),
   updated: DateSchema,
   topics: z.array(IdSchema).default([]),
 });
+export type EntryBase = z.infer<typeof EntryBaseSchema>;

@@ -6,6 +6,8 @@ export const GlossaryTermSchema = z.strictObject({
   id: IdSchema,
   zh: TextSchema,
   en: TextSchema,
+  /** Other words for the same thing readers may type (师徒制, 传帮带); indexed and shown. */
+  synonyms: z.array(TextSchema).default([]),
   pinyin: z
     .string()
     .regex(

@@ -201,6 +201,55 @@ describe("the search page", () => {
     }
   });
 
+  it("on a 360×740 phone shows the first result on the first screen, filters folded, few Tab presses away", async () => {
+    const page = await site.newPage({ viewport: { width: 360, height: 740 } });
+    const events: { query: string; results: number }[] = [];
+    await page.exposeFunction("noteSearch", (detail: { query: string; results: number }) =>
+      events.push(detail),
+    );
+    await page.addInitScript(() => {
+      document.addEventListener("union-kb:search", (event) =>
+        (window as unknown as { noteSearch: (d: unknown) => void }).noteSearch(
+          (event as CustomEvent).detail,
+        ),
+      );
+    });
+    await page.goto(site.url(`/search/?q=${encodeURIComponent(TRAINING)}`));
+    await searchDone(page, TRAINING);
+    const toggle = page.locator("[data-search-filter-toggle]");
+    expect(await toggle.isVisible()).toBe(true);
+    expect(await toggle.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    const first = page.locator("[data-search-results] > li a[data-result]").first();
+    const box = await first.boundingBox();
+    expect(box, "the first result is laid out").not.toBeNull();
+    expect((box?.y ?? 9999) + (box?.height ?? 0)).toBeLessThanOrEqual(740);
+    // Query box → search button → filter toggle → first result.
+    await page.locator("#search-query").focus();
+    let presses = 0;
+    while (presses < 10) {
+      await page.keyboard.press("Tab");
+      presses++;
+      if (await first.evaluate((a) => a === document.activeElement)) break;
+    }
+    expect(presses).toBe(3);
+    // The folded filters open with the keyboard and offer no filter with a single value.
+    await toggle.locator("summary").focus();
+    await page.keyboard.press("Enter");
+    expect(await toggle.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    for (const group of await page.locator("[data-search-filters] fieldset").all())
+      expect(await group.locator("input[type=checkbox]").count()).toBeGreaterThan(1);
+    // The header box keeps the query; a listener hears the search; results carry their rank.
+    expect(await page.locator("#header-search").inputValue()).toBe(TRAINING);
+    expect(events.at(-1)?.query).toBe(TRAINING);
+    expect(events.at(-1)?.results).toBeGreaterThan(0);
+    expect(await first.getAttribute("data-search-result")).toBe("1");
+    // No snippet starts with the punctuation that ended the previous sentence.
+    const snippets = await page
+      .locator("[data-search-results] li > p.mt-1")
+      .evaluateAll((ps) => ps.map((p) => p.textContent ?? ""));
+    expect(snippets.filter((text) => /^[\s.。；;，,]/.test(text))).toEqual([]);
+  });
+
   it("has no axe (WCAG 2.2 AA) violations with results and filters shown", async () => {
     const page = await site.newPage();
     await page.goto(site.url("/search/"));

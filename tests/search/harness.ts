@@ -10,7 +10,21 @@ import { parse as parseYaml } from "yaml";
 
 export const QuerySchema = z.strictObject({
   q: z.string().min(1),
-  kind: z.enum(["everyday", "law", "english", "pinyin", "partial"]),
+  /** queries.yaml: everyday … partial; field-queries.yaml: colloquial … cross. */
+  kind: z.enum([
+    "everyday",
+    "law",
+    "english",
+    "pinyin",
+    "partial",
+    "colloquial",
+    "term",
+    "short-name",
+    "article",
+    "typo",
+    "traditional",
+    "cross",
+  ]),
   expect: z.array(z.string().startsWith("/")).min(1),
   page: z.enum(["zh-CN", "en"]).default("zh-CN"),
   counted: z.boolean().default(true),

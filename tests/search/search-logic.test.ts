@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { contentWords } from "../../src/components/search/fallback.ts";
+import {
+  correctTypo,
+  hasTraditional,
+  suggestionsFor,
+  toSimplified,
+  withLawName,
+} from "../../src/components/search/names.ts";
 import {
   articleNumberOf,
+  cleanExcerpt,
   type FragmentLike,
   filterChoices,
   normalizeQuery,
@@ -130,5 +139,95 @@ describe("filterChoices", () => {
       { label: "课程", values: ["课程", "Course"], count: 1 },
       { label: "其他", values: ["其他"], count: 3 },
     ]);
+  });
+});
+
+describe("reading what readers type", () => {
+  const vel = {
+    kind: "policy" as const,
+    names: ["中华人民共和国职业教育法", "职业教育法（2022）", "职业教育法", "职教法", "VEL"],
+    label: "职业教育法（2022）",
+    labelEn: "Vocational Education Law",
+    url: "/policies/vel-2022/",
+    urlEn: "/policies/vel-2022/",
+    pinyin: "zhiyejiaoyufa zhijiaofa",
+    canonical: "职业教育法",
+    inForce: true,
+  };
+  const term = (zh: string, pinyin: string) => ({
+    kind: "term" as const,
+    names: [zh],
+    label: zh,
+    labelEn: zh,
+    url: `/glossary/#term-${pinyin}`,
+    urlEn: `/en/glossary/#term-${pinyin}`,
+    pinyin,
+  });
+  const entries = [vel, term("工会经费", "gonghuijingfei"), term("劳动竞赛", "laodongjingsai")];
+
+  it("writes every article form as the law texts do, full-width and English forms included", () => {
+    expect(normalizeQuery("职教法第２４条")).toBe("职教法 第二十四条");
+    expect(normalizeQuery("ＶＥＬ　ａｒｔ　２４")).toBe("VEL 第二十四条");
+    expect(normalizeQuery("Labour Law article 68")).toBe("Labour Law 第六十八条");
+    expect(normalizeQuery("劳动法 八十八条")).toBe("劳动法 第八十八条");
+    expect(normalizeQuery("职业教育法第二十四条")).toBe("职业教育法 第二十四条");
+  });
+
+  it("reads a law's short name in an article query, as a whole word for Latin names", () => {
+    expect(withLawName("职教法 第二十四条", entries)).toBe("职业教育法 第二十四条");
+    expect(withLawName("VEL 第二十四条", entries)).toBe("职业教育法 第二十四条");
+    expect(withLawName("travel 第二十四条", entries)).toBe("travel 第二十四条");
+  });
+
+  it("converts traditional characters with the table, and only those", () => {
+    const vocabulary = { entries, traditional: "會勞條" };
+    expect(hasTraditional("工會法", vocabulary)).toBe(true);
+    expect(hasTraditional("工会法", vocabulary)).toBe(false);
+    expect(toSimplified("勞動法 第六十八條", "會会勞劳動动條条")).toBe("劳动法 第六十八条");
+  });
+
+  it("corrects one wrong character to a known name, and leaves known names and far words alone", () => {
+    expect(correctTypo("公会经费", entries)).toBe("工会经费");
+    expect(correctTypo("劳动竟赛", entries)).toBe("劳动竞赛");
+    expect(correctTypo("工会经费", entries)).toBeUndefined();
+    expect(correctTypo("职工书屋", entries)).toBeUndefined();
+  });
+
+  it("suggests names by pinyin prefix and by shared characters", () => {
+    expect(suggestionsFor("gonghui", entries).map((e) => e.label)).toEqual(["工会经费"]);
+    expect(suggestionsFor("劳动比赛", entries).map((e) => e.label)).toEqual(["劳动竞赛"]);
+  });
+
+  it("leaves filler words out of a sentence", () => {
+    expect(contentWords(["公司", "让", "我们", "自己", "出", "培训费", "合法", "吗"])).toEqual([
+      "公司",
+      "出",
+      "培训费",
+      "合法",
+    ]);
+  });
+
+  it("drops the punctuation a snippet starts with", () => {
+    expect(cleanExcerpt(". 企业应当<mark>培训</mark>")).toBe("企业应当<mark>培训</mark>");
+    expect(cleanExcerpt("。；职工")).toBe("职工");
+  });
+
+  it("puts a declared name first and list pages last", () => {
+    const results: FragmentLike[] = [
+      { url: "/glossary/", excerpt: "", meta: { title: "术语表", list: "1" }, sub_results: [] },
+      { url: "/glossary/#term-a", excerpt: "", meta: { title: "劳动竞赛" }, sub_results: [] },
+      {
+        url: "/policies/labour/",
+        excerpt: "",
+        meta: { title: "中华人民共和国劳动法", aliases: "劳动法|Labour Law" },
+        sub_results: [],
+      },
+    ];
+    expect(promoteNamed(results, "劳动法").map((r) => r.url)).toEqual([
+      "/policies/labour/",
+      "/glossary/#term-a",
+      "/glossary/",
+    ]);
+    expect(promoteNamed(results, "labour law")[0]?.url).toBe("/policies/labour/");
   });
 });

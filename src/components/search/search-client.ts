@@ -1,7 +1,24 @@
 import { interpolate } from "../../i18n/interpolate.ts";
-import { PARTS_MANIFEST, type PartsManifest } from "../../lib/search/manifest.ts";
-import { combineParts, queryWords, type SearchIndex } from "./index-parts.ts";
 import {
+  PARTS_MANIFEST,
+  type PartsManifest,
+  TRADITIONAL_FILE,
+  VOCABULARY_FILE,
+} from "../../lib/search/manifest.ts";
+import type { VocabularyEntry } from "../../lib/search/vocabulary.ts";
+import { contentWords, mostWords } from "./fallback.ts";
+import { combineParts, type PagefindResult, queryWords, type SearchIndex } from "./index-parts.ts";
+import {
+  correctTypo,
+  hasTraditional,
+  namedUrls,
+  suggestionsFor,
+  toSimplified,
+  type Vocabulary,
+  withLawName,
+} from "./names.ts";
+import {
+  articleNumberOf,
   type FragmentLike,
   filterChoices,
   normalizeQuery,
@@ -20,6 +37,11 @@ export interface SearchStrings {
   more: string;
   sections: string;
   clearFilters: string;
+  fallback: string;
+  corrected: string;
+  converted: string;
+  suggestions: string;
+  chineseOnly: string;
   filterLabels: Record<string, string>;
   /** Per filter: indexed value (either language) → label in the page's language. */
   filterSynonyms: Record<string, Record<string, string>>;
@@ -44,7 +66,7 @@ const PAGE_SIZE = 10;
  */
 const PAGEFIND_OPTIONS = {
   excerptLength: 36,
-  ranking: { metaWeights: { title: 5, title_en: 5 } },
+  ranking: { metaWeights: { title: 5, title_en: 5, aliases: 10 } },
 };
 /** How many top results are loaded to put exact names and named law articles first. */
 const PROMOTE_WINDOW = 20;
@@ -58,25 +80,34 @@ export function startSearch(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>("form[data-search-form]");
   const input = root.querySelector<HTMLInputElement>("input[name=q]");
   const status = root.querySelector<HTMLElement>("[data-search-status]");
+  const notes = root.querySelector<HTMLElement>("[data-search-notes]");
   const list = root.querySelector<HTMLOListElement>("[data-search-results]");
   const more = root.querySelector<HTMLButtonElement>("[data-search-more]");
   const filterBox = root.querySelector<HTMLElement>("[data-search-filters]");
-  if (!form || !input || !status || !list || !more || !filterBox) return;
+  const filterToggle = root.querySelector<HTMLDetailsElement>("[data-search-filter-toggle]");
+  if (!form || !input || !status || !notes || !list || !more || !filterBox || !filterToggle) return;
   const strings = JSON.parse(root.dataset.strings ?? "{}") as SearchStrings;
   const bundle = root.dataset.bundle ?? "/pagefind/";
+  const zhPage = document.documentElement.lang.startsWith("zh");
 
   let api: Promise<SearchIndex> | undefined;
+  let names: Promise<Vocabulary> | undefined;
+  let traditional: Promise<string> | undefined;
   let run = 0;
   let shown = 0;
-  let current: { id: string; data: () => Promise<FragmentLike> }[] = [];
+  let current: Result[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const load = (): Promise<SearchIndex> => {
+    names ??= fetchJson<Vocabulary>(`${bundle}${VOCABULARY_FILE}`, {
+      entries: [],
+      traditional: "",
+    });
     api ??= (async () => {
       root.dataset.state = "loading";
       const languages = { own: root.dataset.lang ?? "", other: root.dataset.otherLang ?? "" };
       const baseUrl = root.dataset.base ?? "/";
-      // A big site's index comes in parts (src/lib/search-index-parts.ts),
+      // A big site's index comes in parts (src/lib/search/parts.ts),
       // each a bundle of its own, searched together.
       const bundles = [bundle, ...(await indexParts(bundle))];
       const index = combineParts(
@@ -84,6 +115,10 @@ export function startSearch(root: HTMLElement): void {
         (query) => queryWords(query, document.documentElement.lang),
       );
       renderFilters(filterBox, await index.filters(), strings, () => void search());
+      // Filters sit beside the results on a wide screen; on a phone they stay
+      // folded under their toggle, so the first result is on the first screen.
+      filterToggle.hidden = filterBox.childElementCount === 0;
+      filterToggle.open = matchMedia("(min-width: 48rem)").matches;
       root.dataset.state = "ready";
       return index;
     })();
@@ -94,13 +129,32 @@ export function startSearch(root: HTMLElement): void {
     return api;
   };
 
+  /**
+   * What to look for: full-width and article forms normalised, traditional
+   * characters converted (the table is fetched only for a query that has
+   * one), a law's short name read in an article query.
+   */
+  const understand = async (typed: string, vocabulary: Vocabulary) => {
+    let query = typed.normalize("NFKC");
+    let converted: string | undefined;
+    if (hasTraditional(query, vocabulary)) {
+      traditional ??= fetchJson<string>(`${bundle}${TRADITIONAL_FILE}`, "");
+      converted = toSimplified(query, await traditional);
+      query = converted;
+    }
+    query = normalizeQuery(query);
+    if (articleNumberOf(query) !== undefined) query = withLawName(query, vocabulary.entries);
+    return { query, converted };
+  };
+
   const search = async () => {
-    const query = input.value.trim();
+    const typed = input.value.trim();
     const filters = selectedFilters(filterBox);
     const mine = ++run;
-    syncUrl(query);
-    if (!query && Object.keys(filters).length === 0) {
+    syncUrl(typed);
+    if (!typed && Object.keys(filters).length === 0) {
       list.replaceChildren();
+      notes.replaceChildren();
       status.textContent = "";
       more.hidden = true;
       root.dataset.state = "ready";
@@ -108,16 +162,42 @@ export function startSearch(root: HTMLElement): void {
     }
     root.dataset.state = "searching";
     const pagefind = await load();
-    const response = await pagefind.search(query ? normalizeQuery(query) : null, { filters });
+    const vocabulary = await (names as Promise<Vocabulary>);
+    let { query, converted } = await understand(typed, vocabulary);
+    const messages: string[] = [];
+    if (converted && converted !== typed)
+      messages.push(interpolate(strings.converted, { converted }));
+    const response = await pagefind.search(query || null, { filters });
     if (mine !== run || !response) return;
-    current = await promoteResults(response.results, query);
+    let results = response.results;
+    // A one-character slip (公会经费): Pagefind leaves out a word its index
+    // lacks, so the slip shows as results without the typed word in them.
+    const corrected = query ? correctTypo(query, vocabulary.entries) : undefined;
+    if (corrected && !(await mentions(results.slice(0, 5), query))) {
+      const again = await pagefind.search(corrected, { filters });
+      if (again?.results.length) {
+        messages.push(interpolate(strings.corrected, { query: typed, corrected }));
+        results = again.results;
+        query = corrected;
+      }
+    }
+    // A whole sentence: pages with most of its words, when few have all.
+    const words = contentWords(queryWords(query, document.documentElement.lang));
+    if (query && results.length < 3 && words.length >= 2) {
+      const seen = new Set(results.map((result) => result.id));
+      const extra = (await mostWords(pagefind, words, { filters })).filter((r) => !seen.has(r.id));
+      if (extra.length && results.length === 0)
+        messages.push(interpolate(strings.fallback, { words: words.join(zhPage ? "、" : ", ") }));
+      results = [...results, ...extra];
+    }
+    current = await promoteResults(results, query, namedUrls(typed, vocabulary.entries));
     if (mine !== run) return;
     shown = 0;
     list.replaceChildren();
     updateCounts(filterBox, response.filters);
     await showMore(query);
     if (mine !== run) return;
-    const values = { count: current.length, query, total: response.unfilteredResultCount };
+    const values = { count: current.length, query: typed, total: response.unfilteredResultCount };
     status.textContent = interpolate(
       current.length === 0
         ? strings.none
@@ -126,15 +206,25 @@ export function startSearch(root: HTMLElement): void {
           : strings.count,
       values,
     );
-    root.dataset.query = query;
+    notes.replaceChildren(
+      ...messages.map((message) => paragraph(message)),
+      ...(current.length === 0
+        ? [suggestionLine(suggestionsFor(typed, vocabulary.entries), strings, zhPage)]
+        : []),
+    );
+    root.dataset.query = typed;
     root.dataset.state = "done";
+    // For listeners such as a usage counter: what was searched and how much was found.
+    document.dispatchEvent(
+      new CustomEvent("union-kb:search", { detail: { query: typed, results: current.length } }),
+    );
   };
 
   const showMore = async (query: string) => {
     const page = current.slice(shown, shown + PAGE_SIZE);
     const fragments = await Promise.all(page.map((result) => result.data()));
-    const items = fragments.map((fragment) =>
-      renderResult(toShownResult(fragment, query), strings),
+    const items = fragments.map((fragment, i) =>
+      renderResult(toShownResult(fragment, query), strings, shown + i + 1),
     );
     list.append(...items);
     shown += page.length;
@@ -166,21 +256,70 @@ export function startSearch(root: HTMLElement): void {
   }
 }
 
-type Result = { id: string; data: () => Promise<FragmentLike> };
+/** Whether any of the first results has `query`'s words as typed (the loaded text). */
+async function mentions(results: readonly PagefindResult[], query: string): Promise<boolean> {
+  const fragments = await Promise.all(results.map((result) => result.data()));
+  const parts = query.split(" ").filter(Boolean);
+  return fragments.some((fragment) =>
+    parts.every((part) => `${fragment.meta.title ?? ""} ${fragment.content ?? ""}`.includes(part)),
+  );
+}
+
+async function fetchJson<T>(url: string, fallback: T): Promise<T> {
+  try {
+    const response = await fetch(url);
+    return response.ok ? ((await response.json()) as T) : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+function paragraph(text: string): HTMLParagraphElement {
+  const p = element("p", "");
+  p.append(...inPageLanguage(text));
+  return p;
+}
+
+/** "可以试试：职业技能竞赛、劳动竞赛" — names close to the query, as links. */
+function suggestionLine(
+  entries: readonly VocabularyEntry[],
+  strings: SearchStrings,
+  zhPage: boolean,
+): HTMLParagraphElement {
+  const line = paragraph(entries.length ? strings.suggestions : "");
+  for (const [i, entry] of entries.entries()) {
+    if (i > 0) line.append(zhPage ? "、" : ", ");
+    const link = element("a", "underline underline-offset-4");
+    link.href = zhPage ? entry.url : entry.urlEn;
+    link.append(...inPageLanguage(zhPage ? entry.label : entry.labelEn));
+    line.append(link);
+  }
+  return line;
+}
+
+type Result = PagefindResult;
 
 /**
  * Loads the first PROMOTE_WINDOW results and reorders them with
  * promoteNamed(); each result's data is fetched once and reused for display.
  */
-async function promoteResults(results: readonly Result[], query: string): Promise<Result[]> {
+async function promoteResults(
+  results: readonly Result[],
+  query: string,
+  named: ReadonlySet<string>,
+): Promise<Result[]> {
   const cached = results.map((result) => {
     let data: Promise<FragmentLike> | undefined;
-    return { id: result.id, data: () => (data ??= result.data()) };
+    return { ...result, data: () => (data ??= result.data()) };
   });
   const head = cached.slice(0, PROMOTE_WINDOW);
-  const fragments = await Promise.all(head.map((result) => result.data()));
+  const loaded = await Promise.all(head.map((result) => result.data()));
+  // A page can come twice: as itself and as a record of its other-language names.
+  const fragments = loaded.filter(
+    (fragment, i) => loaded.findIndex((f) => f.url === fragment.url) === i,
+  );
   const byFragment = new Map(fragments.map((fragment, i) => [fragment, head[i] as Result]));
-  const promoted = promoteNamed(fragments, query).map(
+  const promoted = promoteNamed(fragments, query, named).map(
     (fragment) => byFragment.get(fragment) as Result,
   );
   return [...promoted, ...cached.slice(PROMOTE_WINDOW)];
@@ -228,11 +367,14 @@ async function indexParts(bundle: string): Promise<string[]> {
   return (manifest.parts ?? []).map((folder) => `${bundle}${folder}`);
 }
 
+/** Keeps the address and the header's search box in step with the query. */
 function syncUrl(query: string): void {
   const url = new URL(location.href);
   if (query) url.searchParams.set("q", query);
   else url.searchParams.delete("q");
   history.replaceState(history.state, "", url);
+  const header = document.querySelector<HTMLInputElement>("#header-search");
+  if (header) header.value = query;
 }
 
 function selectedFilters(box: HTMLElement): Record<string, { any: string[] }> {
@@ -251,31 +393,32 @@ function renderFilters(
   strings: SearchStrings,
   onChange: () => void,
 ): void {
-  const groups = FILTER_KEYS.filter((key) => Object.keys(filters[key] ?? {}).length > 0).map(
-    (key) => {
-      const fieldset = element("fieldset", "mb-4");
-      const legend = element("legend", "font-bold");
-      legend.textContent = strings.filterLabels[key] ?? key;
-      fieldset.append(legend);
-      for (const choice of filterChoices(filters[key] ?? {}, strings.filterSynonyms[key])) {
-        const value = choice.label;
-        const label = element("label", "flex items-center gap-2 py-1");
-        const checkbox = element("input", "size-5 accent-brand-700");
-        checkbox.type = "checkbox";
-        checkbox.name = key;
-        checkbox.value = value;
-        checkbox.dataset.values = JSON.stringify(choice.values);
-        checkbox.addEventListener("change", onChange);
-        const text = element("span", "");
-        const count = element("span", "text-sm text-stone-700 dark:text-stone-300");
-        count.dataset.count = "";
-        text.append(...inPageLanguage(value), " ", count);
-        label.append(checkbox, text);
-        fieldset.append(label);
-      }
-      return fieldset;
-    },
-  );
+  // A filter with one value would narrow nothing, so it is not offered.
+  const groups = FILTER_KEYS.filter(
+    (key) => filterChoices(filters[key] ?? {}, strings.filterSynonyms[key]).length > 1,
+  ).map((key) => {
+    const fieldset = element("fieldset", "mb-4");
+    const legend = element("legend", "font-bold");
+    legend.textContent = strings.filterLabels[key] ?? key;
+    fieldset.append(legend);
+    for (const choice of filterChoices(filters[key] ?? {}, strings.filterSynonyms[key])) {
+      const value = choice.label;
+      const label = element("label", "flex items-center gap-2 py-1");
+      const checkbox = element("input", "size-5 accent-brand-700");
+      checkbox.type = "checkbox";
+      checkbox.name = key;
+      checkbox.value = value;
+      checkbox.dataset.values = JSON.stringify(choice.values);
+      checkbox.addEventListener("change", onChange);
+      const text = element("span", "");
+      const count = element("span", "text-sm text-stone-700 dark:text-stone-300");
+      count.dataset.count = "";
+      text.append(...inPageLanguage(value), " ", count);
+      label.append(checkbox, text);
+      fieldset.append(label);
+    }
+    return fieldset;
+  });
   if (groups.length === 0) return;
   const clear = element("button", "mt-2 underline underline-offset-4");
   clear.type = "button";
@@ -298,9 +441,15 @@ function updateCounts(box: HTMLElement, counts: Record<string, Record<string, nu
   }
 }
 
-function renderResult(result: ShownResult, strings: SearchStrings): HTMLLIElement {
+function renderResult(result: ShownResult, strings: SearchStrings, rank: number): HTMLLIElement {
   const item = element("li", "border-b border-stone-200 py-4 dark:border-stone-800");
-  const kind = [result.type, result.course].filter(Boolean).join(" · ");
+  // On /en/, a page that exists only in Chinese says so before it is opened.
+  const chineseOnly = result.lang === "zh-CN" && !document.documentElement.lang.startsWith("zh");
+  // The type as the page's language names it (a Chinese page's meta says 政策法规).
+  const type = result.type && (strings.filterSynonyms.type?.[result.type] ?? result.type);
+  const kind = [type, result.course, chineseOnly ? strings.chineseOnly : ""]
+    .filter(Boolean)
+    .join(" · ");
   if (kind) {
     const line = element("p", "text-sm text-stone-700 dark:text-stone-300");
     line.append(...inPageLanguage(kind));
@@ -310,6 +459,8 @@ function renderResult(result: ShownResult, strings: SearchStrings): HTMLLIElemen
   const link = element("a", "text-brand-700 underline underline-offset-4 dark:text-brand-50");
   link.href = result.url;
   link.dataset.result = "";
+  // The result's rank, for listeners that count which results are opened.
+  link.dataset.searchResult = String(rank);
   link.append(...inPageLanguage(result.title));
   heading.append(link);
   const excerpt = element("p", "mt-1");

@@ -8,7 +8,7 @@ import { dropParse, markParseStale, sharedParse } from "../kb/shared-parse.ts";
 import { SCREEN } from "../mdx/render/components.ts";
 import { contextFor, type KbLookups, kbLookups } from "../mdx/render/kb-context.ts";
 import { renderMdxBodies } from "../mdx/render/render.ts";
-import { renderInputsDigest } from "../mdx/render/version.ts";
+import { renderInputsDigest, toolDigest } from "../mdx/render/version.ts";
 
 /** The collections of src/content.config.ts that come from the knowledge base's own files. */
 export type KbCollection =
@@ -130,8 +130,9 @@ async function sync(
   for (const entry of entries) {
     ids.add(entry.id);
     const body = mdx ? (entry.body ?? "").trim() : undefined;
+    // The tool's own digest covers the schemas, whose defaults fill `data`.
     const digest = generateDigest(
-      `${JSON.stringify(entry.raw)}\u0000${body ?? ""}\u0000${inputs?.digest ?? ""}`,
+      `${toolDigest()}\u0000${JSON.stringify(entry.raw)}\u0000${body ?? ""}\u0000${inputs?.digest ?? ""}`,
     );
     const filePath = relative(root, entry.path).split(sep).join("/");
     const kept = store.get(entry.id);

@@ -14,7 +14,13 @@ import * as pagefind from "pagefind";
 import { partSizeFromEnv } from "../env.ts";
 import { loadKnowledgeBase } from "../kb/load.ts";
 import { restoreSearchIndex, saveSearchIndex, searchInputDigest } from "./cache.ts";
-import { PARTS_MANIFEST, type PartsManifest, partFolder } from "./manifest.ts";
+import {
+  PARTS_MANIFEST,
+  type PartsManifest,
+  partFolder,
+  TRADITIONAL_FILE,
+  VOCABULARY_FILE,
+} from "./manifest.ts";
 import { type SearchablePage, type Sized, searchablePages, splitIntoParts } from "./parts.ts";
 import {
   recordHtml,
@@ -23,6 +29,7 @@ import {
   searchRecordsOf,
   type WeightedRecord,
 } from "./records.ts";
+import { traditionalPairs, type VocabularyEntry } from "./vocabulary.ts";
 
 /** Pagefind's version, part of the search cache key (a new version re-indexes). */
 function pagefindVersion(): string {
@@ -81,7 +88,7 @@ export async function buildSearchIndex(options: {
 }): Promise<IndexStats> {
   const started = performance.now();
   const outputPath = join(options.root, "pagefind");
-  const { terms, articles } =
+  const { terms, articles, vocabulary } =
     options.records ?? searchRecordsOf(loadKnowledgeBase(options.contentDir).kb, options.base);
   const pages = searchablePages(options.root);
   const records = [
@@ -110,7 +117,10 @@ export async function buildSearchIndex(options: {
     : undefined;
   if (options.cacheDir && digest) {
     const cached = restoreSearchIndex<IndexStats>(options.cacheDir, digest, outputPath);
-    if (cached) return { ...cached, reused: true, seconds: (performance.now() - started) / 1000 };
+    if (cached) {
+      writeSearchAids(outputPath, vocabulary, options.contentDir);
+      return { ...cached, reused: true, seconds: (performance.now() - started) / 1000 };
+    }
   }
   rmSync(outputPath, { recursive: true, force: true });
   // The first part is the main bundle; the others go into folders inside it,
@@ -120,6 +130,7 @@ export async function buildSearchIndex(options: {
   // Written for one part too, so the search page never asks for a missing file.
   const manifest: PartsManifest = { parts: parts.slice(1).map((_, i) => partFolder(i + 1)) };
   writeFileSync(join(outputPath, PARTS_MANIFEST), JSON.stringify(manifest));
+  writeSearchAids(outputPath, vocabulary, options.contentDir);
   const stats: IndexStats = {
     pages: pages.length,
     glossaryRecords: terms.length,
@@ -130,6 +141,25 @@ export async function buildSearchIndex(options: {
   };
   if (options.cacheDir && digest) saveSearchIndex(options.cacheDir, digest, outputPath, stats);
   return stats;
+}
+
+/**
+ * Writes the vocabulary and the traditional-character table next to the
+ * index (src/lib/search/vocabulary.ts). They are written after every build,
+ * cached index or not, because they come from the content, not the pages.
+ */
+function writeSearchAids(
+  outputPath: string,
+  vocabulary: readonly VocabularyEntry[],
+  contentDir: string,
+): void {
+  const pairs = traditionalPairs(contentDir);
+  const traditional = [...pairs].filter((_, i) => i % 2 === 0).join("");
+  writeFileSync(
+    join(outputPath, VOCABULARY_FILE),
+    JSON.stringify({ entries: vocabulary, traditional }),
+  );
+  writeFileSync(join(outputPath, TRADITIONAL_FILE), JSON.stringify(pairs));
 }
 
 /** A page or record on its way into the index, with the size that decides its part. */

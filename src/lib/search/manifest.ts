@@ -16,3 +16,8 @@ export interface PartsManifest {
 export function partFolder(index: number): string {
   return index === 0 ? "" : `part-${index + 1}/`;
 }
+
+/** The site's names for the search page (src/lib/search/vocabulary.ts), read with the index. */
+export const VOCABULARY_FILE = "union-kb-vocabulary.json";
+/** Traditional → simplified characters, read only for a query that has one. */
+export const TRADITIONAL_FILE = "union-kb-t2s.json";

@@ -1,11 +1,13 @@
 import { t } from "../../i18n/index.ts";
 import { byLocale, nameIn } from "../../i18n/localized.ts";
-import type { Locale } from "../../schemas/common.ts";
+import type { EntryBase, Locale } from "../../schemas/common.ts";
 import type { GlossaryTerm } from "../../schemas/glossary.ts";
 import type { Topic } from "../../schemas/topic.ts";
 import type { KnowledgeBase } from "../kb/load.ts";
 import { articleId } from "../law/parse-law-text.ts";
 import { joinBase, routes } from "../site/routes.ts";
+import { pinyinKeys } from "./pinyin.ts";
+import { type VocabularyEntry, vocabularyOf } from "./vocabulary.ts";
 
 /**
  * Search records that are not pages: glossary terms and law articles, each
@@ -48,7 +50,7 @@ export function glossaryRecords(
       return {
         url: joinBase(base, routes.term(term.id, locale)),
         language: "zh-cn",
-        content: [`${term.zh} ${term.pinyin} ${term.en}.`, definition, other]
+        content: [`${term.zh} ${term.pinyin} ${term.en}.`, synonymLine(term), definition, other]
           .filter(Boolean)
           .join(" "),
         meta: {
@@ -59,7 +61,12 @@ export function glossaryRecords(
           type: t(locale, "type.term"),
           pinyin: term.pinyin,
           // Searchable like the text, but kept out of the excerpt readers see.
-          pinyin_variants: pinyinVariants(term.pinyin).join(" "),
+          pinyin_variants: [
+            ...pinyinVariants(term.pinyin),
+            ...term.synonyms.map(pinyinKeys).filter(Boolean),
+          ].join(" "),
+          // The exact names the search page ranks first (src/components/search/results.ts).
+          aliases: [term.zh, term.en, ...term.synonyms].join("|"),
         },
         filters: {
           type: [t(locale, "type.term")],
@@ -68,6 +75,47 @@ export function glossaryRecords(
       };
     }),
   );
+}
+
+/**
+ * One Chinese-index record per entry written in English that declares
+ * Chinese `aliases:` (a Chinese name for an English case or lesson). The
+ * English page sits in Pagefind's English index, where Chinese text is not
+ * split into words, so "外卖骑手" would never reach it; this record carries
+ * its names into the Chinese index and links to the page itself (the search
+ * page shows a URL once).
+ */
+export function otherLanguageRecords(kb: KnowledgeBase, base: string): SearchRecord[] {
+  type Kind = "type.course" | "type.lesson" | "type.case";
+  const entries: { data: EntryBase; url: string; type: Kind }[] = [
+    ...kb.courses.map((e) => ({
+      data: e.data,
+      url: routes.course(e.id),
+      type: "type.course" as const,
+    })),
+    ...kb.lessons.map((e) => ({
+      data: e.data,
+      url: routes.lesson(e.course, e.slug),
+      type: "type.lesson" as const,
+    })),
+    ...kb.cases.map((e) => ({ data: e.data, url: routes.case(e.id), type: "type.case" as const })),
+  ];
+  return entries
+    .filter(({ data }) => data.lang === "en" && data.aliases.some((a) => /\p{Script=Han}/u.test(a)))
+    .map(({ data, url, type }) => ({
+      url: joinBase(base, url),
+      language: "zh-cn",
+      content: [...data.aliases, data.title, data.summary].join("。"),
+      meta: { title: data.title, type: t("en", type), lang: "en", aliases: data.aliases.join("|") },
+      filters: { type: [t("zh-CN", type)] },
+    }));
+}
+
+/** "又称：师徒制、传帮带。" — a term's synonyms as its record's text says them. */
+function synonymLine(term: GlossaryTerm): string {
+  return term.synonyms.length
+    ? `${t("zh-CN", "entry.aliases")}${term.synonyms.join(t("zh-CN", "entry.aliasSeparator"))}。`
+    : "";
 }
 
 /**
@@ -120,7 +168,7 @@ export function articleRecords(kb: KnowledgeBase, base: string): WeightedRecord[
   return kb.policies.flatMap((policy) => {
     const text = kb.lawTexts.get(policy.id)?.text;
     if (!text) return [];
-    const { title, shortTitle, status, topics } = policy.data;
+    const { title, shortTitle, status, topics, aliases } = policy.data;
     // Superseded and repealed texts stay findable as sections of their page;
     // stand-alone results point readers to the law in force.
     if (status === "superseded" || status === "repealed") return [];
@@ -147,9 +195,10 @@ export function articleRecords(kb: KnowledgeBase, base: string): WeightedRecord[
             },
             { text: body },
             ...(others.length ? [{ text: others.join("；") }] : []),
-            { text: title },
+            // The law's other names (职教法, VEL), so "职教法 企业责任" finds its articles.
+            { text: [title, ...aliases].join(" ") },
           ],
-          meta: { type },
+          meta: { type, lang: "zh-CN" },
           filters: {
             type: [type],
             status: [t("zh-CN", `status.${status}`)],
@@ -248,16 +297,22 @@ function stripTones(pinyin: string): string {
 export interface SearchRecords {
   terms: SearchRecord[];
   articles: WeightedRecord[];
+  /** Names the search page reads besides the index (src/lib/search/vocabulary.ts). */
+  vocabulary: VocabularyEntry[];
 }
 
 /** The glossary and law-article records of a knowledge base under `base`. */
 export function searchRecordsOf(kb: KnowledgeBase, base: string): SearchRecords {
   return {
-    terms: glossaryRecords(
-      kb.glossary.map((entry) => entry.data),
-      kb.topics.map((entry) => entry.data),
-      base,
-    ),
+    terms: [
+      ...glossaryRecords(
+        kb.glossary.map((entry) => entry.data),
+        kb.topics.map((entry) => entry.data),
+        base,
+      ),
+      ...otherLanguageRecords(kb, base),
+    ],
     articles: articleRecords(kb, base),
+    vocabulary: vocabularyOf(kb, base),
   };
 }

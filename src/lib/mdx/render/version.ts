@@ -5,17 +5,21 @@ import { fileURLToPath } from "node:url";
 import type { KnowledgeBase } from "../../kb/load.ts";
 
 /**
- * The renderer's own code and the UI strings its labels come from. A newer
- * Union KB that draws a component differently must not reuse the HTML an
- * older one stored in the cache.
+ * The renderer's own code, the UI strings its labels come from and the
+ * collection schemas. A newer Union KB that draws a component differently, or
+ * whose schemas give entries new fields, must not reuse what an older one
+ * stored in the cache.
  */
 function rendererSource(): string {
   const hash = createHash("sha256");
   const here = fileURLToPath(new URL(".", import.meta.url));
   const i18n = fileURLToPath(new URL("../../../i18n/", import.meta.url));
   const handouts = fileURLToPath(new URL("../../handouts/print-cite.ts", import.meta.url));
+  const schemas = fileURLToPath(new URL("../../../schemas/", import.meta.url));
   const files = [
     ...readdirSync(here).map((f) => join(here, f)),
+    // A schema that gains a field with a default changes every entry's data.
+    ...readdirSync(schemas).map((f) => join(schemas, f)),
     ...readdirSync(i18n)
       .filter((f) => f.endsWith(".json"))
       .map((f) => join(i18n, f)),
@@ -28,14 +32,19 @@ function rendererSource(): string {
 
 let source: string | undefined;
 
+/** A digest of the code that turns an entry's files into what the build stores (see above). */
+export function toolDigest(): string {
+  source ??= rendererSource();
+  return source;
+}
+
 /**
  * A digest of everything a rendered body depends on besides its own text: the
  * titles and article texts it may cite, the glossary terms it may link, the
  * base path and the renderer. Part of each MDX entry's digest in the loader.
  */
 export function renderInputsDigest(kb: KnowledgeBase, base: string): string {
-  source ??= rendererSource();
-  const hash = createHash("sha256").update(source).update(`\u0000${base}`);
+  const hash = createHash("sha256").update(toolDigest()).update(`\u0000${base}`);
   for (const p of kb.policies)
     hash.update(`\u0000p${p.id}\u0000${(p.data as { shortTitle?: string }).shortTitle}`);
   for (const [id, { text }] of kb.lawTexts)
