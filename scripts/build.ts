@@ -216,6 +216,13 @@ if (broken.length) {
   if (broken.length > 50) lines.push(`  … and ${broken.length - 50} more`);
   fail(`The built site has ${broken.length} broken link(s):\n${lines.join("\n")}`);
 }
+const blocked = siteReport.blockedScripts;
+if (blocked.length) {
+  const lines = blocked.slice(0, 10).map((b) => `  ${b.page}: ${b.script}…`);
+  fail(
+    `${blocked.length} inline script(s) would be blocked by their page's Content-Security-Policy (their hash is missing):\n${lines.join("\n")}\nPlease report this: a component must insert its script's hash before <head> is written.`,
+  );
+}
 if (siteReport.uncovered.size) {
   const sample = [...siteReport.uncovered].slice(0, 10).map(([char, page]) => `${char} (${page})`);
   console.warn(

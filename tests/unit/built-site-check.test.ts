@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -26,10 +27,18 @@ describe("checkBuiltSite (after every build)", () => {
     `<h2 id="intro">导言</h2><a href="/missing/">缺</a><a href="/#top">顶</a>`,
   );
   write("cases/index.html", `<p>職工〇</p>`);
+  write("_astro/x.js", "");
+  // An inline script runs only when its hash is in the page's policy.
+  const allowed = "console.log(1)";
+  const hash = createHash("sha256").update(allowed).digest("base64");
+  write(
+    "topics/index.html",
+    `<meta http-equiv="content-security-policy" content="script-src 'self' 'sha256-${hash}'"><script>${allowed}</script><script src="/_astro/x.js"></script><script>document.body.dataset.x = "1"</script>`,
+  );
   const report = checkBuiltSite(dir);
 
   it("finds every broken link and anchor, reading one page at a time", () => {
-    expect(report.pages).toBe(3);
+    expect(report.pages).toBe(4);
     expect(report.brokenLinks).toEqual([
       { page: "/courses/", url: "/missing/", problem: "missing-page" },
       { page: "/courses/", url: "/#top", problem: "missing-anchor" },
@@ -39,5 +48,11 @@ describe("checkBuiltSite (after every build)", () => {
   it("reports Chinese characters the site font does not cover, with a page", () => {
     // 〇 (U+3007) is outside the font's range; the others are inside.
     expect([...report.uncovered]).toEqual([["〇", "/cases/"]]);
+  });
+
+  it("reports an inline script whose hash the page's Content-Security-Policy lacks", () => {
+    expect(report.blockedScripts).toEqual([
+      { page: "/topics/", script: 'document.body.dataset.x = "1"' },
+    ]);
   });
 });

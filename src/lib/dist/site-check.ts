@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { familyRanges, uncoveredCharacters } from "../fonts/font-coverage.ts";
 import { intersectRanges } from "../fonts/unicode-range.ts";
+import { blockedInlineScripts } from "./csp-check.ts";
 import { anchorsOf, checkPageLinks, type LinkProblem } from "./link-check.ts";
 import { listBuiltSite } from "./read-built-site.ts";
 
@@ -14,12 +15,15 @@ export interface BuiltSiteReport {
   brokenLinks: LinkProblem[];
   /** Chinese characters the site font does not describe, and the first page with each. */
   uncovered: Map<string, string>;
+  /** Inline scripts the page's own Content-Security-Policy would block, with the page. */
+  blockedScripts: { page: string; script: string }[];
 }
 
 /**
  * Checks a built site folder after `astro build`: every link and anchor
- * (`checkPageLinks`), and that the trimmed font covers every Chinese character
- * on every page. Pages are read twice, one at a time — once for their anchors,
+ * (`checkPageLinks`), that every inline script is allowed by the page's
+ * Content-Security-Policy, and that the trimmed font covers every Chinese
+ * character on every page. Pages are read twice, one at a time — once for their anchors,
  * once for their links — so memory stays flat however large the site is.
  */
 export function checkBuiltSite(dir: string, options: { base?: string } = {}): BuiltSiteReport {
@@ -43,12 +47,14 @@ export function checkBuiltSite(dir: string, options: { base?: string } = {}): Bu
   };
   const brokenLinks: LinkProblem[] = [];
   const uncovered = new Map<string, string>();
+  const blockedScripts: BuiltSiteReport["blockedScripts"] = [];
   for (const [page, file] of pages) {
     const html = readFileSync(file, "utf8");
     brokenLinks.push(...checkPageLinks(page, html, lookup, options.base));
+    for (const script of blockedInlineScripts(html)) blockedScripts.push({ page, script });
     if (!hasFont) continue;
     for (const char of uncoveredCharacters(html, covered))
       if (!uncovered.has(char)) uncovered.set(char, page);
   }
-  return { pages: pages.size, brokenLinks, uncovered };
+  return { pages: pages.size, brokenLinks, uncovered, blockedScripts };
 }
