@@ -13,6 +13,7 @@ export type KbCollection =
   | "lessons"
   | "policies"
   | "cases"
+  | "events"
   | "lawTexts";
 
 /** Entries of a collection that are MDX: Astro compiles their bodies when a page renders them. */
@@ -27,6 +28,7 @@ export const KB_COLLECTIONS: readonly KbCollection[] = [
   "lessons",
   "policies",
   "cases",
+  "events",
   "lawTexts",
 ];
 

@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, realpathSync, type Stats, statSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
 import type { z } from "astro/zod";
+import { type Campaign, CampaignSchema } from "../../schemas/campaign.ts";
 import { type Case, CaseSchema } from "../../schemas/case.ts";
+import { type Event, EventSchema } from "../../schemas/event.ts";
 import { type Course, CourseSchema } from "../../schemas/course.ts";
 import { type GlossaryTerm, GlossaryTermSchema } from "../../schemas/glossary.ts";
 import { type Lesson, LessonSchema } from "../../schemas/lesson.ts";
@@ -60,6 +62,10 @@ export interface KnowledgeBase {
   policies: Entry<Policy>[];
   lawTexts: Map<string, { file: string; path: string; text: LawText }>;
   cases: Entry<Case>[];
+  /** content/events/<event>.yaml */
+  events: Entry<Event>[];
+  /** content/campaigns.yaml: yearly templates for events (not a collection of the site). */
+  campaigns: Entry<Campaign>[];
   /**
    * What exists but could not be read or validated (`topics`, `glossary`,
    * `policy:<id>`, `course:<id>`): references to it are not reported again,
@@ -450,8 +456,34 @@ function loadCases(loader: Loader, dir: string, kb: KnowledgeBase): void {
   }
 }
 
+/** Every `<event>.yaml` in content/events/; the file name is the event's id and address. */
+function loadEvents(loader: Loader, dir: string, kb: KnowledgeBase): void {
+  if (!existsSync(dir)) return;
+  for (const name of loader.list(dir)) {
+    const path = join(dir, name);
+    if (!/\.ya?ml$/i.test(name)) {
+      if (loader.stat(path)?.isFile()) loader.report(path, "event/not-yaml", {});
+      continue;
+    }
+    const id = name.replace(/\.ya?ml$/i, "");
+    loader.checkAddress(path, id);
+    const entry = loadObjectFile(loader, path, EventSchema, id);
+    if (entry) kb.events.push(entry);
+    else kb.unreadable.add(`event:${id}`);
+  }
+}
+
 /** What may sit at the top of a content folder besides the knowledge base itself. */
-const KNOWN_TOP = ["site.yaml", "topics.yaml", "glossary.yaml", "courses", "policies", "cases"];
+const KNOWN_TOP = [
+  "site.yaml",
+  "topics.yaml",
+  "glossary.yaml",
+  "campaigns.yaml",
+  "courses",
+  "policies",
+  "cases",
+  "events",
+];
 
 /**
  * Names at the top of the content folder that look meant for the knowledge
@@ -496,6 +528,8 @@ export function loadKnowledgeBase(
     policies: [],
     lawTexts: new Map(),
     cases: [],
+    events: [],
+    campaigns: [],
     unreadable: new Set(),
   };
   checkTopLevel(loader, contentDir);
@@ -506,15 +540,17 @@ export function loadKnowledgeBase(
   } else {
     loader.report(sitePath, "site/missing", {});
   }
-  for (const name of ["topics", "glossary"] as const) {
+  for (const name of ["topics", "glossary", "campaigns"] as const) {
     const before = loader.problems.length;
     const path = join(contentDir, `${name}.yaml`);
     if (name === "topics") kb.topics = loadListFile(loader, path, TopicSchema);
-    else kb.glossary = loadListFile(loader, path, GlossaryTermSchema);
+    else if (name === "glossary") kb.glossary = loadListFile(loader, path, GlossaryTermSchema);
+    else kb.campaigns = loadListFile(loader, path, CampaignSchema);
     if (loader.problems.length > before) kb.unreadable.add(name);
   }
   loadCourses(loader, join(contentDir, "courses"), kb);
   loadPolicies(loader, join(contentDir, "policies"), kb);
   loadCases(loader, join(contentDir, "cases"), kb);
+  loadEvents(loader, join(contentDir, "events"), kb);
   return { kb, problems: loader.problems };
 }

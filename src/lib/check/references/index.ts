@@ -3,6 +3,7 @@ import { inFile, type Problem } from "../../problems/problem.ts";
 import { checkCitationList, checkKeyArticles } from "./citations.ts";
 import { checkMdxBody } from "./components.ts";
 import { checkCourses } from "./courses.ts";
+import { checkEvents } from "./events.ts";
 import { checkGlossary } from "./glossary.ts";
 import type { Report } from "./report.ts";
 import { checkSiteLists } from "./site.ts";
@@ -32,6 +33,7 @@ export function checkReferences(kb: KnowledgeBase): Problem[] {
   }
   checkSupersedes(report, kb);
   checkSiteLists(report, kb);
+  checkEvents(report, kb);
   return withoutRepeatedWarnings(problems);
 }
 
