@@ -1,6 +1,6 @@
 import { z } from "astro/zod";
-import { EventKindSchema } from "./event.ts";
 import { IdSchema, TextSchema, TitleSchema } from "./common.ts";
+import { EventKindSchema } from "./event.ts";
 
 const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -8,7 +8,12 @@ const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const MonthDaySchema = z
   .string()
   .regex(MONTH_DAY, "a day of the year written as MM-DD, e.g. 12-04")
-  .refine((value) => !Number.isNaN(Date.parse(`2024-${value}T00:00:00Z`)) && new Date(`2024-${value}T00:00:00Z`).toISOString().slice(5, 10) === value, "a day that exists, e.g. 02-29 at most in February");
+  .refine(
+    (value) =>
+      !Number.isNaN(Date.parse(`2024-${value}T00:00:00Z`)) &&
+      new Date(`2024-${value}T00:00:00Z`).toISOString().slice(5, 10) === value,
+    "a day that exists, e.g. 02-29 at most in February",
+  );
 
 /**
  * One entry of content/campaigns.yaml: a yearly campaign (国家宪法日 on 12-04,

@@ -31,10 +31,7 @@ export const SignUpSchema = z
     /** method qr: the address the QR code on the page opens (a form on the union's own site). */
     url: z.url({ protocol: /^https?$/, error: "an http:// or https:// address" }).optional(),
     /** Last day to sign up. */
-    deadline: z
-      .string()
-      .refine(isRealDate, "a real date written as YYYY-MM-DD")
-      .optional(),
+    deadline: z.string().refine(isRealDate, "a real date written as YYYY-MM-DD").optional(),
     note: TextSchema.optional(),
   })
   .superRefine((value, ctx) => {
@@ -54,7 +51,9 @@ export const EventLinksSchema = z.strictObject({
   courses: z.array(IdSchema).default([]),
   /** `course/lesson`, e.g. training-rights/duties (the lesson's address without its number). */
   lessons: z
-    .array(z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, "course/lesson, e.g. training-rights/duties"))
+    .array(
+      z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, "course/lesson, e.g. training-rights/duties"),
+    )
     .default([]),
   policies: z.array(IdSchema).default([]),
   cases: z.array(IdSchema).default([]),

@@ -8,6 +8,7 @@ import { type KbCollection, kbLoader } from "../../src/lib/astro/kb-loader.ts";
 import { checkKnowledgeBase } from "../../src/lib/check/check.ts";
 import { CaseSchema } from "../../src/schemas/case.ts";
 import { CourseSchema } from "../../src/schemas/course.ts";
+import { EventSchema } from "../../src/schemas/event.ts";
 import { GlossaryTermSchema } from "../../src/schemas/glossary.ts";
 import { LessonSchema } from "../../src/schemas/lesson.ts";
 import { PolicySchema } from "../../src/schemas/policy.ts";
@@ -45,6 +46,7 @@ const SCHEMAS = {
   lessons: LessonSchema,
   policies: PolicySchema,
   cases: CaseSchema,
+  events: EventSchema,
 } satisfies Record<Exclude<KbCollection, "lawTexts">, z.ZodType>;
 
 const COLLECTIONS: KbCollection[] = [...(Object.keys(SCHEMAS) as KbCollection[]), "lawTexts"];

@@ -115,7 +115,8 @@ function ruleLine(schedule: Schedule): string | undefined {
   if (!rule) return undefined;
   const parts = [`FREQ=${rule.freq}`];
   if (rule.interval !== 1) parts.push(`INTERVAL=${rule.interval}`);
-  if (rule.byDay.length) parts.push(`BYDAY=${rule.byDay.map((b) => `${b.ordinal ?? ""}${b.day}`).join(",")}`);
+  if (rule.byDay.length)
+    parts.push(`BYDAY=${rule.byDay.map((b) => `${b.ordinal ?? ""}${b.day}`).join(",")}`);
   if (rule.byMonthDay.length) parts.push(`BYMONTHDAY=${rule.byMonthDay.join(",")}`);
   if (rule.count !== undefined) parts.push(`COUNT=${rule.count}`);
   if (rule.until !== undefined) {
@@ -159,7 +160,8 @@ function eventLines(event: CalendarEvent): string[] {
   if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
   if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
   if (event.url) lines.push(`URL:${event.url}`);
-  if (event.categories.length) lines.push(`CATEGORIES:${event.categories.map(escapeText).join(",")}`);
+  if (event.categories.length)
+    lines.push(`CATEGORIES:${event.categories.map(escapeText).join(",")}`);
   lines.push("END:VEVENT");
   return lines;
 }
@@ -177,7 +179,9 @@ export function icsText(calendar: Calendar): string {
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
     `X-WR-CALNAME;LANGUAGE=${calendar.lang}:${escapeText(calendar.name)}`,
-    ...[...zones].sort(([a], [b]) => a.localeCompare(b)).flatMap(([zone, offset]) => timeZoneLines(zone, offset)),
+    ...[...zones]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .flatMap(([zone, offset]) => timeZoneLines(zone, offset)),
     ...calendar.events.flatMap(eventLines),
     "END:VCALENDAR",
   ];

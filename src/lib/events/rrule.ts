@@ -43,7 +43,8 @@ export const MAX_OCCURRENCES = 400;
 const PART_EXPECTED: Record<string, string> = {
   FREQ: "FREQ=WEEKLY or FREQ=MONTHLY",
   INTERVAL: "INTERVAL=1 to INTERVAL=12",
-  BYDAY: "weekdays such as BYDAY=TU or BYDAY=MO,TH (monthly: 1MO for the first Monday, -1FR for the last Friday)",
+  BYDAY:
+    "weekdays such as BYDAY=TU or BYDAY=MO,TH (monthly: 1MO for the first Monday, -1FR for the last Friday)",
   BYMONTHDAY: "days of the month such as BYMONTHDAY=15 (1 to 31)",
   COUNT: `COUNT=1 to COUNT=${MAX_OCCURRENCES}`,
   UNTIL: "UNTIL=YYYYMMDD, the last day, e.g. UNTIL=20261231",
@@ -55,16 +56,27 @@ export const RECURRENCE_PARTS = Object.keys(PART_EXPECTED);
 /** Reads a rule such as `FREQ=WEEKLY;BYDAY=TU;COUNT=12` (an `RRULE:` prefix is allowed). */
 export function parseRecurrence(text: string): Recurrence | RecurrenceError {
   const parts = new Map<string, string>();
-  for (const piece of text.trim().replace(/^RRULE:/i, "").split(";")) {
+  for (const piece of text
+    .trim()
+    .replace(/^RRULE:/i, "")
+    .split(";")) {
     if (!piece.trim()) continue;
     const [name = "", value = ""] = piece.split("=").map((s) => s.trim().toUpperCase());
     if (!(name in PART_EXPECTED) || parts.has(name)) {
-      return { reason: "invalid", part: piece.trim(), expected: `parts ${RECURRENCE_PARTS.join(", ")}, each once` };
+      return {
+        reason: "invalid",
+        part: piece.trim(),
+        expected: `parts ${RECURRENCE_PARTS.join(", ")}, each once`,
+      };
     }
     parts.set(name, value);
   }
   const bad = (part: string) =>
-    ({ reason: "invalid", part: `${part}=${parts.get(part) ?? ""}`, expected: PART_EXPECTED[part] ?? "" }) as const;
+    ({
+      reason: "invalid",
+      part: `${part}=${parts.get(part) ?? ""}`,
+      expected: PART_EXPECTED[part] ?? "",
+    }) as const;
   const freq = parts.get("FREQ");
   if (freq !== "WEEKLY" && freq !== "MONTHLY") return bad("FREQ");
   const interval = parts.has("INTERVAL") ? Number(parts.get("INTERVAL")) : 1;
@@ -78,7 +90,8 @@ export function parseRecurrence(text: string): Recurrence | RecurrenceError {
   const byMonthDay: number[] = [];
   for (const item of (parts.get("BYMONTHDAY") ?? "").split(",").filter(Boolean)) {
     const day = Number(item);
-    if (!Number.isInteger(day) || day < 1 || day > 31 || freq === "WEEKLY") return bad("BYMONTHDAY");
+    if (!Number.isInteger(day) || day < 1 || day > 31 || freq === "WEEKLY")
+      return bad("BYMONTHDAY");
     byMonthDay.push(day);
   }
   if (byDay.length && byMonthDay.length) return bad("BYMONTHDAY");

@@ -4,7 +4,13 @@
  * scheduleOf() finds wrong; pages, the calendar files and the kiosk use the
  * schedule it returns. Pure: no clock, so the build stays deterministic.
  */
-import { isRecurrenceError, occurrenceDays, parseRecurrence, type Recurrence, startMatches } from "./rrule.ts";
+import {
+  isRecurrenceError,
+  occurrenceDays,
+  parseRecurrence,
+  type Recurrence,
+  startMatches,
+} from "./rrule.ts";
 import {
   addDays,
   dayNumber,
@@ -59,7 +65,11 @@ export type ScheduleIssue =
   | { code: "event/end-before-start"; field: "end"; values: { start: string; end: string } }
   | { code: "event/recurrence-no-end"; field: "recurrence"; values: Record<string, never> }
   | { code: "event/recurrence-both-ends"; field: "recurrence"; values: Record<string, never> }
-  | { code: "event/recurrence-invalid"; field: "recurrence"; values: { part: string; expected: string } }
+  | {
+      code: "event/recurrence-invalid";
+      field: "recurrence";
+      values: { part: string; expected: string };
+    }
   | { code: "event/start-not-in-recurrence"; field: "start"; values: { start: string } };
 
 /** The schedule of an event, or the issues that keep it from having one. */
@@ -83,10 +93,18 @@ export function scheduleOf(times: EventTimes): { schedule?: Schedule; issues: Sc
       issues.push({ code: "event/recurrence-both-ends", field: "recurrence", values: {} });
     } else {
       const { part, expected } = parsed;
-      issues.push({ code: "event/recurrence-invalid", field: "recurrence", values: { part, expected } });
+      issues.push({
+        code: "event/recurrence-invalid",
+        field: "recurrence",
+        values: { part, expected },
+      });
     }
     if (rule && !startMatches(rule, start.date)) {
-      issues.push({ code: "event/start-not-in-recurrence", field: "start", values: { start: times.start } });
+      issues.push({
+        code: "event/start-not-in-recurrence",
+        field: "start",
+        values: { start: times.start },
+      });
     }
   }
   const allDay = start.time === undefined;
@@ -102,15 +120,24 @@ export function scheduleOf(times: EventTimes): { schedule?: Schedule; issues: Sc
   }
   const days = rule ? occurrenceDays(rule, start.date) : [start.date];
   if (isKnownTimeZone(zone)) {
-    const years = new Set([days[0], days.at(-1), end.date].map((d) => Number((d ?? start.date).slice(0, 4))));
+    const years = new Set(
+      [days[0], days.at(-1), end.date].map((d) => Number((d ?? start.date).slice(0, 4))),
+    );
     offset = fixedOffset(zone, [...years]);
-    if (offset === undefined) issues.push({ code: "event/time-zone-changes", field: "timeZone", values: { zone } });
+    if (offset === undefined)
+      issues.push({ code: "event/time-zone-changes", field: "timeZone", values: { zone } });
   }
   const length = allDay
     ? dayNumber(end.date) - dayNumber(start.date)
-    : (dayNumber(end.date) - dayNumber(start.date)) * 1440 + minutesOf(end.time ?? "00:00") - minutesOf(start.time ?? "00:00");
+    : (dayNumber(end.date) - dayNumber(start.date)) * 1440 +
+      minutesOf(end.time ?? "00:00") -
+      minutesOf(start.time ?? "00:00");
   if (length < 0 || (!allDay && length === 0 && written)) {
-    issues.push({ code: "event/end-before-start", field: "end", values: { start: times.start, end: times.end ?? "" } });
+    issues.push({
+      code: "event/end-before-start",
+      field: "end",
+      values: { start: times.start, end: times.end ?? "" },
+    });
   }
   if (issues.length || offset === undefined) return { issues };
   const skipped = new Set(times.except);
@@ -141,5 +168,8 @@ export function scheduleOf(times: EventTimes): { schedule?: Schedule; issues: Sc
         endMs: instantOf(endTime, offset),
       };
     });
-  return { schedule: { allDay, timeZone: zone, offset, rule, except: [...times.except], occurrences }, issues };
+  return {
+    schedule: { allDay, timeZone: zone, offset, rule, except: [...times.except], occurrences },
+    issues,
+  };
 }

@@ -486,7 +486,12 @@ export const PROBLEMS = {
     message: "unknown time zone “{zone}”",
     expected: "an IANA time zone name such as Asia/Shanghai (Beijing time)",
     hint: "leave timeZone out for Beijing time; names are written Region/City with a capital letter each",
-    example: { where: `${EVENT}:8`, field: "timeZone", found: '"Asia/Beijing"', values: { zone: "Asia/Beijing" } },
+    example: {
+      where: `${EVENT}:8`,
+      field: "timeZone",
+      found: '"Asia/Beijing"',
+      values: { zone: "Asia/Beijing" },
+    },
   },
   "event/time-zone-changes": {
     severity: "error",
@@ -494,13 +499,19 @@ export const PROBLEMS = {
     message: "the time zone “{zone}” changes its clocks during the year",
     expected: "a time zone with one offset all year, such as Asia/Shanghai",
     hint: "calendar files are published with a fixed offset; give the times in Beijing time and leave timeZone out",
-    example: { where: `${EVENT}:8`, field: "timeZone", found: '"Europe/Berlin"', values: { zone: "Europe/Berlin" } },
+    example: {
+      where: `${EVENT}:8`,
+      field: "timeZone",
+      found: '"Europe/Berlin"',
+      values: { zone: "Europe/Berlin" },
+    },
   },
   "event/mixed-date-and-time": {
     severity: "error",
     title: "Start and end written differently",
     message: "the start and the end must both be dates, or both dates with a time",
-    expected: "start: 2026-06-01 and end: 2026-06-30, or start: 2026-03-03 19:00 and end: 2026-03-03 21:00",
+    expected:
+      "start: 2026-06-01 and end: 2026-06-30, or start: 2026-03-03 19:00 and end: 2026-03-03 21:00",
     example: { where: `${EVENT}:6`, field: "end", found: '"2026-03-03"' },
   },
   "event/end-time-missing": {
@@ -538,7 +549,11 @@ export const PROBLEMS = {
     message: "the recurrence has both COUNT and UNTIL",
     expected: "one of them",
     hint: "keep COUNT (how many times) or UNTIL (the last day), not both",
-    example: { where: `${EVENT}:9`, field: "recurrence", found: '"FREQ=WEEKLY;COUNT=12;UNTIL=20261231"' },
+    example: {
+      where: `${EVENT}:9`,
+      field: "recurrence",
+      found: '"FREQ=WEEKLY;COUNT=12;UNTIL=20261231"',
+    },
   },
   "event/recurrence-invalid": {
     severity: "error",
@@ -559,7 +574,12 @@ export const PROBLEMS = {
     message: "the start ({start}) is not one of the days the recurrence names",
     expected: "a start on the first day of the rule, e.g. a Tuesday for BYDAY=TU",
     hint: "calendar programs disagree about such a start: move it to the first real meeting",
-    example: { where: `${EVENT}:5`, field: "start", found: '"2026-03-04 19:00"', values: { start: "2026-03-04 19:00" } },
+    example: {
+      where: `${EVENT}:5`,
+      field: "start",
+      found: '"2026-03-04 19:00"',
+      values: { start: "2026-03-04 19:00" },
+    },
   },
 
   // ── Official law texts (text.zh.md) ────────────────────────────────────
