@@ -1,14 +1,14 @@
 import rss from "@astrojs/rss";
 import type { APIContext } from "astro";
-import { recentItems } from "../data/listings.ts";
+import { feedItems } from "../data/feed.ts";
 import { getSite } from "../data/site.ts";
 import { href } from "../data/urls.ts";
 import { t } from "../i18n/index.ts";
 
-/** /rss.xml: new and updated courses, lessons, policies and cases, newest first. */
+/** /rss.xml: new and updated courses, lessons, policies, cases and events, newest first. */
 export async function GET(context: APIContext): Promise<Response> {
   const site = await getSite();
-  const items = await recentItems("zh-CN", 50);
+  const items = await feedItems(50);
   return rss({
     title: site.name,
     description: site.description ?? t("zh-CN", "rss.description"),
@@ -16,10 +16,10 @@ export async function GET(context: APIContext): Promise<Response> {
     customData: "<language>zh-CN</language>",
     items: items.map((item) => ({
       title: item.title,
-      description: item.summary,
+      description: item.description,
       link: href(item.path),
-      pubDate: item.updated,
-      categories: [t("zh-CN", `type.${item.kind}`)],
+      pubDate: item.pubDate,
+      categories: [item.category],
     })),
   });
 }
