@@ -109,6 +109,8 @@ export function scheduleOf(times: EventTimes): { schedule?: Schedule; issues: Sc
   }
   const allDay = start.time === undefined;
   let end: WallTime;
+  // Whether the end as written can be compared with the start.
+  let comparable = false;
   if (!written) {
     if (!allDay) issues.push({ code: "event/end-time-missing", field: "start", values: {} });
     end = start;
@@ -117,6 +119,7 @@ export function scheduleOf(times: EventTimes): { schedule?: Schedule; issues: Sc
     end = start;
   } else {
     end = written;
+    comparable = true;
   }
   const days = rule ? occurrenceDays(rule, start.date) : [start.date];
   if (isKnownTimeZone(zone)) {
@@ -132,7 +135,7 @@ export function scheduleOf(times: EventTimes): { schedule?: Schedule; issues: Sc
     : (dayNumber(end.date) - dayNumber(start.date)) * 1440 +
       minutesOf(end.time ?? "00:00") -
       minutesOf(start.time ?? "00:00");
-  if (length < 0 || (!allDay && length === 0 && written)) {
+  if (comparable && (length < 0 || (!allDay && length === 0))) {
     issues.push({
       code: "event/end-before-start",
       field: "end",
