@@ -136,7 +136,7 @@ export const PROBLEMS = {
       where: "content/case",
       values: {
         guess: "cases",
-        known: "site.yaml, topics.yaml, glossary.yaml, courses, policies, cases",
+        known: "site.yaml, topics.yaml, glossary.yaml, campaigns.yaml, courses, policies, cases, events",
       },
     },
   },
