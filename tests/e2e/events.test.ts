@@ -42,7 +42,7 @@ describe("the events list by the reader's clock", () => {
   it("on 10 March 2026 keeps the March class upcoming and moves January and February to the past", async () => {
     const page = await at("2026-03-10T12:00:00+08:00", "/events/");
     await expect.poll(() => page.locator("[data-events-past]").isVisible()).toBe(true);
-    expect(await page.locator("#events-heading").innerText()).toBe("即将举行和正在进行");
+    expect(await page.locator("#events-heading").textContent()).toBe("即将举行和正在进行");
     expect(await months(page, "[data-events-list]")).toEqual([
       "2026年3月",
       "2026年4月",
@@ -65,7 +65,7 @@ describe("the events list by the reader's clock", () => {
     await page.goto(site.url("/events/training-evening-class/"));
     await clockRan(page);
     const badges = page.locator("ol.event-dates li [data-event-badge]");
-    await expect.poll(() => badges.nth(0).innerText()).toBe("已结束");
+    await expect.poll(() => badges.nth(0).textContent()).toBe("已结束");
     expect(await badges.nth(1).isHidden()).toBe(true);
   });
 
@@ -100,7 +100,7 @@ describe("the events list by the reader's clock", () => {
     const page = await at("2026-03-11T08:00:00+08:00", "/print/courses/training-rights/");
     const next = page.locator("[data-next-class] li:visible");
     await expect.poll(() => next.count()).toBe(1);
-    expect(await next.innerText()).toContain("2026年3月24日（周二） 19:00—21:00");
+    expect(await next.textContent()).toContain("2026年3月24日（周二） 19:00—21:00");
   });
 });
 

@@ -136,7 +136,8 @@ export const PROBLEMS = {
       where: "content/case",
       values: {
         guess: "cases",
-        known: "site.yaml, topics.yaml, glossary.yaml, campaigns.yaml, courses, policies, cases, events",
+        known:
+          "site.yaml, topics.yaml, glossary.yaml, campaigns.yaml, courses, policies, cases, events",
       },
     },
   },
