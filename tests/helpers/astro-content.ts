@@ -117,6 +117,8 @@ export async function importDataLayer(collections: Collections, base = "/") {
     cacheKey: await import("../../src/data/cache-key.ts"),
     citations: await import("../../src/data/citations.ts"),
     courses: await import("../../src/data/courses.ts"),
+    events: await import("../../src/data/events.ts"),
+    feed: await import("../../src/data/feed.ts"),
     library: await import("../../src/data/library.ts"),
     listings: await import("../../src/data/listings.ts"),
     policies: await import("../../src/data/policies.ts"),
