@@ -1,4 +1,5 @@
 import { type CollectionEntry, getCollection } from "astro:content";
+import { formatOccurrence } from "../i18n/event-dates.ts";
 import { nameIn, shownText, t } from "../i18n/index.ts";
 import type { Calendar, CalendarEvent } from "../lib/events/ical.ts";
 import { type Occurrence, type Schedule, scheduleOf } from "../lib/events/schedule.ts";
@@ -145,6 +146,42 @@ export async function relatedLinks(event: EventEntry, locale: Locale): Promise<R
 
 function asLink(shown: { text: string; lang: Locale }): { title: string; lang: Locale } {
   return { title: shown.text, lang: shown.lang };
+}
+
+/** One occurrence as the kiosk's “this week” list shows it (events/occurrences.json). */
+export interface OccurrenceItem {
+  title: string;
+  lang: Locale;
+  /** Link with the base path. */
+  href: string;
+  /** When and where, in the UI language. */
+  when: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Every occurrence of every event in `locale`, by start: the kiosk home page
+ * loads this file and shows the current week's, so the home page itself does
+ * not grow with the calendar.
+ */
+export async function occurrenceItems(locale: Locale): Promise<OccurrenceItem[]> {
+  return (await eventViews(locale))
+    .flatMap((event) =>
+      event.occurrences.map((o) => ({
+        title: event.title,
+        lang: event.titleLang,
+        href: href(event.path),
+        when: [formatOccurrence(locale, o, false), event.entry.data.place?.name]
+          .filter(Boolean)
+          .join(" · "),
+        start: o.startMs,
+        end: o.endMs,
+        id: event.id,
+      })),
+    )
+    .sort((a, b) => a.start - b.start || a.id.localeCompare(b.id))
+    .map(({ id: _, ...item }) => item);
 }
 
 /** Topics that have events, in the order of topics.yaml: one calendar file each. */

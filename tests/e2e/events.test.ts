@@ -85,15 +85,22 @@ describe("the events list by the reader's clock", () => {
     await expect.poll(() => week.isVisible()).toBe(true);
     const items = week.locator("li:visible");
     expect(await items.allInnerTexts()).toEqual([
-      expect.stringContaining("3月10日（周二） 19:00—21:00"),
+      expect.stringContaining("3月10日（周二） 19:00—21:00 · 工人文化宫 第二教室"),
     ]);
+    expect(await items.locator("a").getAttribute("href")).toBe("/events/training-evening-class/");
     const size = await items
       .first()
       .evaluate((li) => Number.parseFloat(getComputedStyle(li).fontSize));
     expect(size).toBeGreaterThanOrEqual(28);
-    // Without kiosk mode the home page does not show the week.
-    const plain = await at("2026-03-10T12:00:00+08:00", "/");
+    // Without kiosk mode the home page neither shows the week nor loads the list.
+    const requested: string[] = [];
+    const plain = await site.newPage();
+    plain.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    await plain.clock.install({ time: new Date("2026-03-10T12:00:00+08:00") });
+    await plain.goto(site.url("/?kiosk=0"));
+    await clockRan(plain);
     expect(await plain.locator(".kiosk-week").isVisible()).toBe(false);
+    expect(requested).not.toContain("/events/occurrences.json");
   });
 
   it("names the next class on the course handout, skipping the week off", async () => {

@@ -131,6 +131,17 @@ describe("events pages", () => {
     expect(page).toContain("停：2026年3月17日（周二）");
   });
 
+  it("writes every occurrence, by start, for the kiosk home's week, in both languages", () => {
+    const zh = JSON.parse(read("events/occurrences.json")) as { start: number; href: string }[];
+    expect(zh).toHaveLength(18);
+    expect(zh.map((o) => o.start)).toEqual(zh.map((o) => o.start).sort((a, b) => a - b));
+    expect(zh.filter((o) => o.href === "/events/training-evening-class/")).toHaveLength(5);
+    const en = JSON.parse(read("en/events/occurrences.json")) as { title: string }[];
+    expect(en.map((o) => o.title)).toContain("Evening class on training rights");
+    // The home page holds none of it.
+    expect(read("index.html")).not.toContain("data-event-start");
+  });
+
   it("puts events in the RSS feed and the classes of a course on its handout", () => {
     expect(read("rss.xml")).toContain("https://kb.test.example/events/new-year-lecture/");
     const handout = read("print/courses/training-rights/index.html");

@@ -8,7 +8,8 @@
  * - `[data-event-end]` (ms): past ones get `data-past` and a badge, running ones `data-now`;
  * - `[data-events-list]`: past items move to `[data-events-past]`, most recent first;
  * - `td[data-date]` of the month grid: today's gets aria-current="date";
- * - `[data-events-week]`: only this week's items (Monday to Sunday, Beijing time) stay;
+ * - `[data-events-week]` (kiosk home, kiosk mode only): this week's occurrences (Monday to
+ *   Sunday, Beijing time) from the JSON file its `data-src` names;
  * - `[data-next-class]`: only the next occurrence stays.
  */
 
@@ -78,20 +79,44 @@ function splitList(list: HTMLElement, past: HTMLElement, now: number): void {
   if (empty) empty.hidden = list.querySelector("[data-event-end]") !== null;
 }
 
-/** Keeps the items of this week (Monday 00:00 to Monday 00:00, Beijing time). */
-function thisWeek(box: HTMLElement, now: number): void {
+/** One entry of events/occurrences.json (src/data/events.ts, OccurrenceItem). */
+interface OccurrenceItem {
+  title: string;
+  lang: string;
+  href: string;
+  when: string;
+  start: number;
+  end: number;
+}
+
+/** Lists this week's occurrences that are not over (Monday 00:00 to Monday 00:00, Beijing time). */
+async function thisWeek(box: HTMLElement, now: number): Promise<void> {
   const today = todayIn(ZONE, now);
   const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7; // 0 = Monday
   const weekStart = Date.parse(`${today}T00:00:00+08:00`) - weekday * DAY;
   const weekEnd = weekStart + 7 * DAY;
-  let shown = 0;
-  for (const item of box.querySelectorAll<HTMLElement>("[data-event-end]")) {
-    const keep = startOf(item) < weekEnd && endOf(item) > weekStart && endOf(item) > now;
-    item.hidden = !keep;
-    if (keep) shown++;
+  let items: OccurrenceItem[] = [];
+  try {
+    const response = await fetch(box.dataset.src ?? "");
+    if (response.ok) items = (await response.json()) as OccurrenceItem[];
+  } catch {
+    // Offline or a missing file: the note below says there is nothing this week.
+  }
+  const list = box.querySelector("ul");
+  const pageLang = document.documentElement.lang;
+  for (const item of items.filter((i) => i.start < weekEnd && i.end > weekStart && i.end > now)) {
+    const li = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = item.href;
+    link.textContent = item.title;
+    if (item.lang !== pageLang) link.lang = item.lang;
+    const when = document.createElement("span");
+    when.textContent = item.when;
+    li.append(link, when);
+    list?.append(li);
   }
   const empty = box.querySelector<HTMLElement>("[data-events-empty]");
-  if (empty) empty.hidden = shown > 0;
+  if (empty) empty.hidden = (list?.children.length ?? 0) > 0;
 }
 
 /** Keeps only the next occurrence of a class (a handout printed today shows the next meeting). */
@@ -106,13 +131,17 @@ function nextOnly(box: HTMLElement, now: number): void {
   if (empty) empty.hidden = found;
 }
 
-function run(): void {
+async function run(): Promise<void> {
   const now = Date.now();
   const list = document.querySelector<HTMLElement>("[data-events-list]");
   const past = document.querySelector<HTMLElement>("[data-events-past]");
   if (list && past) splitList(list, past, now);
-  for (const box of document.querySelectorAll<HTMLElement>("[data-events-week]"))
-    thisWeek(box, now);
+  // The week's list is for the kiosk only: ordinary readers never download the file.
+  if (document.documentElement.dataset.kiosk === "on") {
+    for (const box of document.querySelectorAll<HTMLElement>("[data-events-week]")) {
+      await thisWeek(box, now);
+    }
+  }
   for (const box of document.querySelectorAll<HTMLElement>("[data-next-class]")) nextOnly(box, now);
   markItems(document, now);
   const today = todayIn(ZONE, now);
@@ -124,4 +153,4 @@ function run(): void {
   document.documentElement.dataset.eventsClock = today;
 }
 
-run();
+void run();

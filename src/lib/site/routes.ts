@@ -38,6 +38,8 @@ export const routes = {
   eventMonth: (month: string, locale: Locale = "zh-CN") =>
     `${localePrefix(locale)}events/month/${month}/`,
   /** iCalendar files: one event, every event, the events of one topic (the same in both languages). */
+  /** Every occurrence as JSON, for the kiosk home's week. */
+  eventOccurrences: (locale: Locale = "zh-CN") => `${localePrefix(locale)}events/occurrences.json`,
   eventIcs: (id: string) => `/events/${id}.ics`,
   eventsIcs: () => "/events.ics",
   topicIcs: (topic: string) => `/events/topics/${topic}.ics`,
