@@ -41,7 +41,7 @@ const months = (page: Page, selector: string) =>
 describe("the events list by the reader's clock", () => {
   it("on 10 March 2026 keeps the March class upcoming and moves January and February to the past", async () => {
     const page = await at("2026-03-10T12:00:00+08:00", "/events/");
-    await expect.poll(() => page.locator("[data-events-past]").isVisible()).toBe(true);
+    expect(await page.locator("[data-events-past]").isVisible()).toBe(true);
     expect(await page.locator("#events-heading").textContent()).toBe("即将举行和正在进行");
     expect(await months(page, "[data-events-list]")).toEqual([
       "2026年3月",
@@ -65,13 +65,13 @@ describe("the events list by the reader's clock", () => {
     await page.goto(site.url("/events/training-evening-class/"));
     await clockRan(page);
     const badges = page.locator("ol.event-dates li [data-event-badge]");
-    await expect.poll(() => badges.nth(0).textContent()).toBe("已结束");
+    expect(await badges.nth(0).textContent()).toBe("已结束");
     expect(await badges.nth(1).isHidden()).toBe(true);
   });
 
   it("on 5 December 2026 lists only the January lecture as upcoming, December first among the past", async () => {
     const page = await at("2026-12-05T09:00:00+08:00", "/en/events/");
-    await expect.poll(() => page.locator("[data-events-past]").isVisible()).toBe(true);
+    expect(await page.locator("[data-events-past]").isVisible()).toBe(true);
     expect(await titles(page, "[data-events-list]")).toEqual([
       "New Year lecture: how employee education funds are spent",
     ]);
@@ -82,7 +82,7 @@ describe("the events list by the reader's clock", () => {
   it("shows this week's remaining events on the kiosk home page, in large type", async () => {
     const page = await at("2026-03-10T12:00:00+08:00", "/?kiosk=1");
     const week = page.locator(".kiosk-week");
-    await expect.poll(() => week.isVisible()).toBe(true);
+    expect(await week.isVisible()).toBe(true);
     const items = week.locator("li:visible");
     expect(await items.allInnerTexts()).toEqual([
       expect.stringContaining("3月10日（周二） 19:00—21:00 · 工人文化宫 第二教室"),
@@ -106,7 +106,7 @@ describe("the events list by the reader's clock", () => {
   it("names the next class on the course handout, skipping the week off", async () => {
     const page = await at("2026-03-11T08:00:00+08:00", "/print/courses/training-rights/");
     const next = page.locator("[data-next-class] li:visible");
-    await expect.poll(() => next.count()).toBe(1);
+    expect(await next.count()).toBe(1);
     expect(await next.textContent()).toContain("2026年3月24日（周二） 19:00—21:00");
   });
 });
@@ -119,7 +119,7 @@ describe("the month view", () => {
         path,
       );
       const today = page.locator('td[aria-current="date"]');
-      await expect.poll(() => today.count()).toBe(1);
+      expect(await today.count()).toBe(1);
       expect(await today.getAttribute("data-date")).toBe(
         path.includes("06") ? "2026-06-18" : "2026-03-10",
       );
