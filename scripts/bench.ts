@@ -20,6 +20,9 @@ Options:
   --runs <n>     builds to run; figures are medians (default 1)
   --cold-only    only the cold build (no warm or edited build)
   --cpu-prof     profile the first build and print the top costs
+  --baseline     also build the same docs as a plain Astro 7 + Pagefind site
+                 (Markdown, one page per doc) in the same run, with the same
+                 cold/warm/edited builds, and print every figure as a ratio to it
   --seed <n>     seed of the generator (default 20260101)
   --json         print the results as JSON
   --keep         keep the temporary folder (content, project copy, site)
@@ -34,6 +37,7 @@ const { values } = parseCliArgs(
     runs: { type: "string", default: "1" },
     "cold-only": { type: "boolean", default: false },
     "cpu-prof": { type: "boolean", default: false },
+    baseline: { type: "boolean", default: false },
     seed: { type: "string", default: "20260101" },
     json: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },

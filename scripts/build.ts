@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { constants } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type ChildExit, describeChildExit, runNodeChild } from "../src/lib/build/astro-process.ts";
 import { CONTENT_ERRORS, takeAstroReport } from "../src/lib/build/astro-report.ts";
@@ -32,7 +32,13 @@ import {
   OPERATOR_VARIABLES,
   outFromEnv,
 } from "../src/lib/env.ts";
-import { cacheDirFor, contentDir } from "../src/lib/kb/content-dir.ts";
+import {
+  buildOutDir,
+  cacheDirFor,
+  contentDir,
+  knowledgeBaseLine,
+  toolRoot,
+} from "../src/lib/kb/content-dir.ts";
 import { formatReport, summariseCounts } from "../src/lib/kb/problems.ts";
 import { buildSearchIndex, describeIndex } from "../src/lib/search/indexer.ts";
 
@@ -41,8 +47,10 @@ const HELP = `Usage: npm run build -- [options]
 Checks the knowledge base, then builds the static site.
 
 Options:
-  --content <dir>  the content folder (default: content, or $UNION_KB_CONTENT)
-  --out <dir>      where to write the site (default: dist, or $UNION_KB_OUT); it
+  --content <dir>  the knowledge base folder (default: $UNION_KB_CONTENT, else
+                   the current folder if it has a site.yaml, else content)
+  --out <dir>      where to write the site (default: $UNION_KB_OUT, else dist/
+                   in the knowledge base folder; dist for the sample content/); it
                    must be missing, empty or an earlier build's site, which is
                    replaced as a whole
   -h, --help       show this help
@@ -59,13 +67,15 @@ const { values } = parseCliArgs(
   { content: { type: "string" }, out: { type: "string" } },
   HELP,
 );
-const root = process.cwd();
-const content = values.content ? resolve(values.content) : contentDir();
-const outGiven = values.out ?? outFromEnv() ?? "dist";
-const out = resolve(outGiven);
+// Astro builds from the tool's folder, which is not the current one when the
+// tool is a package in a knowledge base (union-kb build).
+const root = toolRoot();
+const content = contentDir(process.cwd(), values.content);
+const out = buildOutDir(content, values.out);
 // Before anything else: a wrong --out must not cost a single file.
-const outProblem = checkOutputDir(outGiven, {
-  projectRoot: root,
+const outProblem = checkOutputDir(values.out ?? outFromEnv() ?? out, {
+  projectRoot: process.cwd(),
+  toolRoot: root,
   contentDir: content,
   label: values.out === undefined && outFromEnv() ? "UNION_KB_OUT" : "--out",
 });
@@ -77,6 +87,7 @@ if (!existsSync(content)) {
   console.error(`The content folder ${content} does not exist.\n\n${HELP}`);
   process.exit(EXIT.usage);
 }
+console.log(knowledgeBaseLine(content));
 let settings: BuildSettings;
 try {
   settings = buildSettings();

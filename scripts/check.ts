@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 /** `npm run check`: validate the knowledge base without building the site. */
 import { existsSync, watch } from "node:fs";
-import { resolve } from "node:path";
 import { checkKnowledgeBase, entryCounts } from "../src/lib/check/check.ts";
 import { EXIT, parseCliArgs } from "../src/lib/cli/args.ts";
-import { contentDir } from "../src/lib/kb/content-dir.ts";
+import { contentDir, knowledgeBaseLine } from "../src/lib/kb/content-dir.ts";
 import { formatReport, summariseCounts } from "../src/lib/kb/problems.ts";
 
 const HELP = `Usage: npm run check -- [options]
@@ -13,7 +12,8 @@ Checks every file of the knowledge base against its schema and every
 cross-reference (topics, citations, article numbers), and lists all problems.
 
 Options:
-  --content <dir>  the content folder (default: content, or $UNION_KB_CONTENT)
+  --content <dir>  the knowledge base folder (default: $UNION_KB_CONTENT, else
+                   the current folder if it has a site.yaml, else content)
   --watch          check again whenever a file changes
   --json           print the report as JSON: {"counts": {collection: entries},
                    "problems": [...]}
@@ -26,11 +26,13 @@ const { values } = parseCliArgs(
   { content: { type: "string" }, watch: { type: "boolean" }, json: { type: "boolean" } },
   HELP,
 );
-const dir = values.content ? resolve(values.content) : contentDir();
+const dir = contentDir(process.cwd(), values.content);
 if (!existsSync(dir)) {
   console.error(`The content folder ${dir} does not exist.\n\n${HELP}`);
   process.exit(EXIT.usage);
 }
+// On stderr with --json, so stdout stays one JSON document.
+(values.json ? console.error : console.log)(knowledgeBaseLine(dir));
 
 function runCheck(): number {
   const started = performance.now();

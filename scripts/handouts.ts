@@ -15,9 +15,15 @@ With no course, every course and every lesson is printed; with a course,
 that course's handout and each of its lessons; with a lesson, just that lesson.
 
 Options:
-  --dist <dir>     the built site (default: dist; run npm run build first)
-  --out <dir>      where to write the PDFs (default: dist-handouts)
+  --content <dir>  the knowledge base folder (default: as for npm run build)
+  --dist <dir>     the built site (default: the knowledge base's dist/, or dist
+                   for the sample content/; run npm run build first)
+  --out <dir>      where to write the PDFs (default: dist-handouts next to it)
   --paper <size>   A4 or Letter (default: what each lesson asks for, usually A4)
+  --url <address>  the address the QR codes and printed links point to, e.g.
+                   http://192.168.1.20:8080 for a LAN server (default: site.yaml url)
+  --compact        no note-taking space, lessons without a new page each
+                   (a shorter course handout)
   --force          print again even when a PDF is up to date
   -h, --help       show this help
 
@@ -26,10 +32,13 @@ Exit codes: 0 done, 1 missing site or Chromium failure, 2 usage error.`;
 const { values, positionals } = parseCliArgs(
   process.argv.slice(2),
   {
+    content: { type: "string" },
     dist: { type: "string" },
     out: { type: "string" },
     paper: { type: "string" },
     force: { type: "boolean" },
+    url: { type: "string" },
+    compact: { type: "boolean" },
   },
   HELP,
   true,

@@ -10,6 +10,7 @@
 import { join, relative, resolve } from "node:path";
 import { EXIT, parseCliArgs } from "../src/lib/cli/args.ts";
 import { CliError } from "../src/lib/cli/cli-error.ts";
+import { contentDir, knowledgeBaseLine } from "../src/lib/kb/content-dir.ts";
 import { type ImportedLaw, importLaw } from "../src/lib/scaffold/import-law.ts";
 
 const USAGE = `Usage: npm run import-law -- <file> --slug <slug> [--content <dir>]
@@ -19,7 +20,8 @@ Imports an official Chinese law text as a new policy in the knowledge base.
   <file>            the law text: "# 标题", metadata lines, "## 第X章 …", "第N条 …"
   --slug <slug>     the policy's id and folder name, lower-case kebab-case,
                     e.g. vocational-education-law-2022
-  --content <dir>   the content folder (default: content)
+  --content <dir>   the knowledge base folder (default: $UNION_KB_CONTENT, else
+                    the current folder if it has a site.yaml, else content)
   -h, --help        show this help
 
 Creates <dir>/policies/<slug>/text.zh.md and <dir>/policies/<slug>/index.mdx.
@@ -58,7 +60,9 @@ try {
     throw new CliError(2, `expected exactly one law text file, got ${positionals.length}`);
   }
   if (values.slug === undefined) throw new CliError(2, "missing --slug <slug>");
-  report(importLaw({ file, slug: values.slug, contentDir: values.content ?? "content" }));
+  const content = contentDir(process.cwd(), values.content);
+  console.log(knowledgeBaseLine(content));
+  report(importLaw({ file, slug: values.slug, contentDir: content }));
   process.exitCode = EXIT.ok;
 } catch (error) {
   if (!(error instanceof CliError)) throw error;

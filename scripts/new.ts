@@ -30,7 +30,8 @@ Options:
   --slug <slug>    the address (or term id) instead of one made from the title;
                    Chinese titles become pinyin: 企业的培训义务 → qi-ye-de-pei-xun-yi-wu
   --real           (case) the case really happened; default: marked fictional
-  --content <dir>  the content folder (default: content, or $UNION_KB_CONTENT)
+  --content <dir>  the knowledge base folder (default: $UNION_KB_CONTENT, else
+                   the current folder if it has a site.yaml, else content)
   -h, --help       show this help
 
 Existing files are never overwritten. The new entry is checked like

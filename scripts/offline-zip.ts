@@ -13,10 +13,11 @@ ${README_NAME} (how to open it on Windows with one double-click, or with Python
 or Node), small start helpers and the site itself.
 
 Options:
-  --root <dir>     the built site folder (default dist)
+  --root <dir>     the built site folder (default: the knowledge base's dist/,
+                   or dist for the sample content/)
   --out <file>     the zip to write (default union-kb-site-YYYY-MM-DD.zip in the current folder)
-  --content <dir>  the content folder whose site.yaml gives the name and base path
-                   (default: content, or $UNION_KB_CONTENT)
+  --content <dir>  the knowledge base whose site.yaml gives the name and base
+                   path (default: as for npm run build)
   --base <path>    URL path the site was built for (default: "base" in site.yaml, else /)
   -h, --help       show this help
 

@@ -13,10 +13,16 @@ Options:
   --host <address>  address to listen on (default 127.0.0.1: this computer only;
                     use --host 0.0.0.0 to share the site on the local network)
   --port <number>   port to listen on (default 4321; 0 picks a free port)
-  --root <dir>      the built site folder (default dist), or a symlink to it;
+  --content <dir>   the knowledge base folder (default: as for npm run build)
+  --root <dir>      the built site folder (default: the knowledge base's dist/,
+                    or dist for the sample content/), or a symlink to it;
                     switching the symlink is picked up by the next request
-  --base <path>     URL path the site was built for (default: "base" in
-                    content/site.yaml, else /)
+  --base <path>     URL path the site was built for (default: "base" in the
+                    knowledge base's site.yaml, else /)
+  --stats <dir>     count page views, searches (with and without results),
+                    handouts and kiosk sessions in <dir>/union-kb-stats.sqlite;
+                    no IP address, cookie or user id. Report: <url>stats/ or
+                    npm run stats -- --stats <dir>
   -h, --help        show this help
 
 Exit codes: 0 stopped normally, 1 cannot serve, 2 usage error.`;
@@ -26,8 +32,10 @@ const { values } = parseCliArgs(
   {
     host: { type: "string", default: "127.0.0.1" },
     port: { type: "string", default: "4321" },
-    root: { type: "string", default: "dist" },
+    root: { type: "string" },
+    content: { type: "string" },
     base: { type: "string" },
+    stats: { type: "string" },
   },
   HELP,
 );

@@ -1,37 +1,45 @@
 import { t } from "../i18n/index.ts";
-import { getEvents } from "./events.ts";
-import { recentItems } from "./listings.ts";
-import { routes } from "./urls.ts";
+import type { Locale } from "../schemas/common.ts";
+import { eventViews } from "./events.ts";
+import { feedItems } from "./listings.ts";
 
-/** One item of /rss.xml, before the base path is added to its link. */
+/** One item of an RSS feed, before the base path is added to its link. */
 export interface FeedItem {
   title: string;
   description: string;
   path: string;
   pubDate: Date;
-  category: string;
+  categories: string[];
 }
 
 /**
- * What /rss.xml lists: new and updated courses, lessons, policies, cases and
- * events in Chinese, the most recently updated first (then by address).
+ * What a UI language's RSS feed lists: new and updated courses, lessons,
+ * policies and cases (listings.ts feedItems) and events, each with a title in
+ * that language, the most recently updated first (then by address).
  */
-export async function feedItems(limit: number): Promise<FeedItem[]> {
-  const locale = "zh-CN";
-  const entries = (await recentItems(locale, limit)).map((item) => ({
+export async function feedWithEvents(locale: Locale, limit: number): Promise<FeedItem[]> {
+  const entries = (await feedItems(locale, limit)).map((item) => ({
     title: item.title,
     description: item.summary,
     path: item.path,
     pubDate: item.updated,
-    category: t(locale, `type.${item.kind}`),
+    categories: [
+      t(locale, `type.${item.kind}`),
+      ...(item.lang !== locale ? [t(locale, "list.chineseOnly")] : []),
+    ],
   }));
-  const events = (await getEvents()).map(({ id, entry }) => ({
-    title: entry.data.title,
-    description: entry.data.summary,
-    path: routes.event(id, locale),
-    pubDate: entry.data.updated,
-    category: t(locale, "type.event"),
-  }));
+  const events = (await eventViews(locale))
+    .filter((event) => event.titleLang === locale)
+    .map((event) => ({
+      title: event.title,
+      description: event.summary,
+      path: event.path,
+      pubDate: event.entry.data.updated,
+      categories: [
+        t(locale, "type.event"),
+        ...(event.entry.data.lang !== locale ? [t(locale, "list.chineseOnly")] : []),
+      ],
+    }));
   return [...entries, ...events]
     .sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || a.path.localeCompare(b.path))
     .slice(0, limit);

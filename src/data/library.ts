@@ -1,5 +1,6 @@
 import { type CollectionEntry, getCollection } from "astro:content";
 import { pinyin } from "pinyin-pro";
+import { sortableText } from "../lib/site/glossary-index.ts";
 import type { Locale } from "../schemas/common.ts";
 
 export type CaseEntry = CollectionEntry<"cases">;
@@ -20,7 +21,7 @@ export async function getTopics(): Promise<TopicEntry[]> {
 
 const SORT_KEYS = {
   "zh-CN": (term) => pinyin(term.data.zh, { toneType: "none", separator: "" }),
-  en: (term) => term.data.en.toLowerCase(),
+  en: (term) => sortableText(term.data.en),
 } satisfies Record<Locale, (term: TermEntry) => string>;
 
 /** What a term sorts by: its pinyin without tones (zh, from pinyin-pro) or its English name (en). */

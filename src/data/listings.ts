@@ -1,5 +1,7 @@
 import { nameIn, shownText, t } from "../i18n/index.ts";
 import { type Dimension, type Filterable, filterItems, filterPages } from "../lib/site/filters.ts";
+import { inLanguageFirst } from "../lib/site/language-first.ts";
+import { versionYear } from "../lib/site/policy-version.ts";
 import type { ListSection } from "../lib/site/routes.ts";
 import type { Audience, Format, Locale } from "../schemas/common.ts";
 import type { PolicyStatus } from "../schemas/policy.ts";
@@ -72,14 +74,15 @@ export async function getCourseTranslation(course: CourseEntry): Promise<CourseE
 
 /**
  * Courses for a list in `locale`: where a course and its translation both
- * exist only the one in the UI language is listed.
+ * exist only the one in the UI language is listed; courses written in the UI
+ * language come first.
  */
 export async function courseItems(locale: Locale): Promise<ListItem[]> {
   const courses = await getCourses();
   const translated = new Set(
     courses.flatMap((c) => (c.data.translationOf ? [c.id, c.data.translationOf] : [])),
   );
-  return courses
+  const items: ListItem[] = courses
     .filter((c) => !translated.has(c.id) || c.data.lang === locale)
     .map((c) => ({
       kind: "course",
@@ -99,6 +102,7 @@ export async function courseItems(locale: Locale): Promise<ListItem[]> {
         year: [String(c.data.updated.getUTCFullYear())],
       },
     }));
+  return inLanguageFirst(items, locale);
 }
 
 /** Policies for a list, grouped by kind. */
@@ -110,10 +114,10 @@ export async function policyItems(locale: Locale): Promise<ListItem[]> {
     path: routes.policy(p.id),
     updated: p.data.updated,
     lang: p.data.lang,
-    notes: [t(locale, `status.${p.data.status}`), String(p.data.adopted.getUTCFullYear())],
+    notes: [t(locale, `status.${p.data.status}`), versionYear(p.data)],
     group: p.data.kind,
     status: p.data.status,
-    facets: { topic: p.data.topics, year: [String(p.data.adopted.getUTCFullYear())] },
+    facets: { topic: p.data.topics, year: [versionYear(p.data)] },
   }));
 }
 
@@ -175,6 +179,15 @@ export async function recentItems(
   limit = Number.POSITIVE_INFINITY,
 ): Promise<ListItem[]> {
   return (await allItems(locale)).slice(0, limit);
+}
+
+/**
+ * The entries of a UI language's RSS feed, newest first: those with a title in
+ * that language (every entry in Chinese; in English, English entries and
+ * Chinese ones with an English title), at most `limit`.
+ */
+export async function feedItems(locale: Locale, limit: number): Promise<ListItem[]> {
+  return (await allItems(locale)).filter((item) => item.titleLang === locale).slice(0, limit);
 }
 
 /** Every entry in a UI language, most recently updated first; computed once per build. */

@@ -50,6 +50,22 @@ export function contentFromEnv(env: Env = process.env): string | undefined {
   return set(env.UNION_KB_CONTENT) ? env.UNION_KB_CONTENT : undefined;
 }
 
+/**
+ * Hands the knowledge base to Astro in this process (`npm run dev`):
+ * astro.config.ts reads it with contentDir().
+ */
+export function setContentForAstro(content: string, env: Env = process.env): void {
+  env.UNION_KB_CONTENT = content;
+}
+
+/**
+ * The folder the user ran the command in: `npm run` starts scripts in the
+ * tool's folder and passes the caller's folder as INIT_CWD.
+ */
+export function callerCwd(env: Env = process.env): string {
+  return set(env.INIT_CWD) ? env.INIT_CWD : process.cwd();
+}
+
 /** UNION_KB_OUT, when given (an empty value means the default). */
 export function outFromEnv(env: Env = process.env): string | undefined {
   return set(env.UNION_KB_OUT) ? env.UNION_KB_OUT : undefined;

@@ -3,6 +3,8 @@ import { LocaleSchema, TextSchema } from "./common.ts";
 
 /** content/site.yaml: the organisation and how the site is served. */
 export const SiteSchema = z.strictObject({
+  /** The content schema version the knowledge base was written for (src/lib/kb/schema-version.ts). */
+  schemaVersion: z.number().int().min(1).optional(),
   name: TextSchema,
   nameEn: TextSchema,
   organisation: TextSchema,
@@ -30,9 +32,16 @@ export const SiteSchema = z.strictObject({
   kiosk: z
     .strictObject({
       enabled: z.boolean().default(false),
-      idleSeconds: z.number().int().min(15).max(3600).default(120),
+      /** Seconds without input before the kiosk returns to the home page. Was `idleSeconds` (schema 1). */
+      homeAfterSeconds: z.number().int().min(15).max(3600).default(120),
     })
-    .default({ enabled: false, idleSeconds: 120 }),
+    .default({ enabled: false, homeAfterSeconds: 120 }),
+  /** `npm run serve -- --stats`: the password of the `/stats/` page (HTTP Basic, any user name). */
+  stats: z
+    .strictObject({
+      password: z.string().min(8, "at least 8 characters").optional(),
+    })
+    .optional(),
   /** Lets MDX content contain scripts, imports and code expressions. Only for trusted authors. */
   allowScripts: z.boolean().default(false),
   featuredCourses: z.array(z.string()).default([]),

@@ -32,7 +32,8 @@ describe("npm run check", () => {
     const { status, output } = check("missing-field");
     expect(status).toBe(1);
     expect(output).toMatchInlineSnapshot(`
-      "✖ error  <content>/courses/training-rights/01-duties.mdx:2
+      "Knowledge base: <content>
+      ✖ error  <content>/courses/training-rights/01-duties.mdx:2
         field:    duration
         problem:  a required field is missing
         expected: a number
@@ -188,6 +189,27 @@ describe("npm run check", () => {
     expect(output).toContain("unknown topic");
     expect(output).toContain("field:    level");
     expect(output).toContain("the file is empty");
+  });
+
+  it("warns about a law's name written right before <Cite> of that law, with line and hint", () => {
+    const dir = fixtureContent("law-name-before-cite", "extra");
+    made.push(dir);
+    const result = runScript("check.ts", ["--content", dir]);
+    const output = `${result.stdout}${result.stderr}`.replaceAll(dir, "<content>");
+    expect(result.status).toBe(0);
+    expect(output).toContain("0 errors, 3 warnings");
+    const file = "<content>/courses/training-rights/02-funds.mdx";
+    expect(output).toContain(`⚠ warning  ${file}:18
+  problem:  the law's name is written right before <Cite>, which prints it again: readers see “《职业教育法》《职业教育法》第五十八条”
+  found:    《职业教育法》<Cite policy="vocational-education-law-2022" article={58} />
+  hint:     delete “《职业教育法》” before <Cite>: the component prints 《职业教育法》第五十八条 itself`);
+    // The full title, and the name followed by a note in brackets, are caught too.
+    expect(output).toContain(`${file}:20`);
+    expect(output).toContain("“中华人民共和国职业教育法”");
+    expect(output).toContain(`${file}:22`);
+    expect(output).toContain("“《职业教育法》（2022年修订）”");
+    // “依据<Cite>” and another law's name (《劳动法》和<Cite>) are fine.
+    expect(output).not.toContain(`${file}:24`);
   });
 
   it("exits 2 on usage errors", () => {

@@ -42,8 +42,8 @@ interface PageInfo {
   longestPath: number;
 }
 
-async function readPdf(file: string): Promise<PageInfo[]> {
-  const data = new Uint8Array(readFileSync(join(out, file)));
+async function readPdf(file: string, folder = out): Promise<PageInfo[]> {
+  const data = new Uint8Array(readFileSync(join(folder, file)));
   const task = getDocument({ data, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
   const doc = await task.promise;
   const pages: PageInfo[] = [];
@@ -74,6 +74,10 @@ describe("npm run handouts for the fixture course", () => {
     expect(firstRun).toContain(`[2/3] ${LESSON_PDF}`);
     expect(firstRun).toContain("[3/3] courses/training-rights/funds.pdf");
     expect(firstRun).toMatch(/Printed 3, skipped 0 unchanged/);
+    // Says which address the QR codes encode, and where it comes from.
+    expect(firstRun).toContain(
+      "QR codes and links point to https://kb.test.example/ (site.yaml url; change with --url).",
+    );
   });
 
   it("makes an A4 lesson handout with title, cited article in full, page numbers and a QR code", async () => {
@@ -165,6 +169,49 @@ describe("npm run handouts for the fixture course", () => {
     expect(await writeHandouts(lesson, captureOutput().output)).toBe(0);
     const [again] = await readPdf(LESSON_PDF);
     expect([Math.round(again?.width ?? 0), Math.round(again?.height ?? 0)]).toEqual([595, 842]);
+  });
+
+  it("fits the note space on the page a lesson ends on: notes and QR code share its last page", async () => {
+    for (const file of [LESSON_PDF, COURSE_PDF]) {
+      const pages = await readPdf(file);
+      const notes = pages.filter((p) => squash(p.text).includes("笔记"));
+      expect(notes.length, file).toBeGreaterThan(0);
+      for (const page of notes) expect(squash(page.text), file).toMatch(/扫码或访问网址在线阅读/);
+    }
+  });
+
+  it("--url points the QR codes at a LAN address; --compact leaves out the notes and runs lessons on", async () => {
+    const normal = (await readPdf(COURSE_PDF)).length;
+    const compactOut = join(work, "compact");
+    const run = captureOutput();
+    const options = {
+      course: "training-rights",
+      dist,
+      out: compactOut,
+      url: "http://192.168.1.20:8080/",
+      compact: true,
+    };
+    expect(await writeHandouts(options, run.output)).toBe(0);
+    expect(run.stdout()).toContain(
+      "QR codes and links point to http://192.168.1.20:8080/ (--url).",
+    );
+    const compact = await readPdf(COURSE_PDF, compactOut);
+    const text = squash(compact.map((p) => p.text).join("\n"));
+    expect(text).toContain("http://192.168.1.20:8080/courses/training-rights/duties/");
+    expect(text).not.toContain("kb.test.example/courses");
+    expect(text).not.toContain("笔记");
+    // Lessons run on: the second starts on the page where the first ends (in the
+    // normal handout each starts a page of its own). The sample course: 23 pages, 19 compact.
+    const both = (pages: PageInfo[]) =>
+      pages
+        .slice(1) // the cover's contents list every lesson
+        .some((p) => squash(p.text).includes("第1课") && squash(p.text).includes("第2课"));
+    expect(both(compact)).toBe(true);
+    expect(both(await readPdf(COURSE_PDF))).toBe(false);
+    expect(compact.length).toBeLessThanOrEqual(normal);
+    const bad = await refusalOf(() => writeHandouts({ ...options, url: "192.168.1.20:8080" }));
+    expect(bad.code).toBe(2);
+    expect(bad.message).toContain("--url must be a web address such as http://192.168.1.20:8080");
   });
 
   it("fails clearly without a built site (exit 1) and on bad arguments (exit 2)", async () => {

@@ -146,9 +146,14 @@ describe("paginated lists (valid fixture + 70 cases)", () => {
     expect(contents).toMatch(
       /href="\/topics\/employee-education-funds\/(?:\d+\/)?#kind-case">案例 \(71\)</,
     );
-    expect(contents).toMatch(/#kind-term">术语 \(\d+\)</);
-    // The glossary terms come last, on the last page.
-    expect(page(`${first}3/`)).toMatch(/<h2 id="kind-term"/);
+    // The glossary terms come last, all of them on the last page: the count in
+    // the link is the number of terms the section it leads to shows.
+    const termLink = /href="([^"]*)#kind-term">术语 \((\d+)\)</.exec(contents);
+    expect(termLink?.[1]).toBe(`${first}3/`);
+    const termSection = /<h2 id="kind-term"[\s\S]*?<\/ul>/.exec(page(`${first}3/`))?.[0] ?? "";
+    expect(termSection.match(/<li>/g)?.length).toBe(Number(termLink?.[2]));
+    expect(Number(termLink?.[2])).toBeGreaterThan(0);
+    expect(page(`${first}2/`)).not.toMatch(/<h2 id="kind-term"/);
     expect(site.pages.has(`/en/topics/${TOPIC}/3/`)).toBe(true);
   });
 

@@ -114,7 +114,7 @@ const ROUTES = [
   "/courses/filter/year/2026/",
   "/policies/",
   "/policies/vocational-education-law-2022/",
-  "/policies/filter/year/1996/",
+  "/policies/filter/year/2022/", // the 2022 revision of a law adopted in 1996
   "/cases/",
   "/cases/training-refused/",
   "/cases/filter/topic/employee-education-funds/",

@@ -71,13 +71,22 @@ describe("which output folders a build may replace", () => {
   });
 
   it("refuses a folder inside the content or sources, and the content folder in use anywhere", () => {
-    expect(refused("content/site")?.what).toContain("this folder is inside the content folder");
+    expect(refused("content/courses")?.what).toContain("this folder is inside the content folder");
+    expect(refused("content/dist/site")?.what).toContain(
+      "this folder is inside the content folder",
+    );
+    expect(refused("content/.site")?.what).toContain("this folder is inside the content folder");
     expect(refused("public/kb")?.what).toContain("inside the project's public/ folder");
     const elsewhere = join(temp, "out", "my-content");
     mkdirSync(elsewhere, { recursive: true });
     expect(checkOutputDir(elsewhere, { ...context, contentDir: elsewhere })?.what).toContain(
       "this is the content folder",
     );
+  });
+
+  it("lets a knowledge base keep its site in a folder of its own at its top (<folder>/dist)", () => {
+    expect(refused("content/dist")).toBeUndefined();
+    expect(refused("content/site")).toBeUndefined();
   });
 
   it("sees through symlinks", () => {

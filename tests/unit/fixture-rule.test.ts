@@ -44,8 +44,14 @@ const SCENARIOS: Record<FixtureGroup, Record<string, string>> = {
     events:
       "five events (weekly and monthly classes, campaigns, a lecture) and campaigns.yaml, for the events tests",
     "html-emoji": "HTML, emoji and CJK Extension B characters in frontmatter and text",
+    "law-name-before-cite":
+      "a lesson writing the law's name right before <Cite> of that law (warnings only)",
+    reading:
+      "a lesson with a table of figures, the superseded 1996 law with its text, English glossary terms starting with a quote mark",
     library:
       "more courses and lessons, a translated course, policies and cases, for tests/unit/data/",
+    "schema-1":
+      "site.yaml written for schema version 1: kiosk.idleSeconds, renamed in version 2 (warnings only)",
   },
 };
 

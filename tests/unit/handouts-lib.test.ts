@@ -178,6 +178,10 @@ describe("choosing and skipping handouts", () => {
     const hash = handoutHash("<html>", "A4");
     expect(hash).not.toBe(handoutHash("<html>", "Letter"));
     expect(hash).not.toBe(handoutHash("<html >", "A4"));
+    // --url and --compact change the print: a PDF made without them is printed again.
+    expect(hash).not.toBe(handoutHash("<html>", "A4", { compact: true }));
+    expect(hash).not.toBe(handoutHash("<html>", "A4", { url: "http://192.168.1.20:8080" }));
+    expect(hash).toBe(handoutHash("<html>", "A4", { compact: false }));
     const manifest = parseManifest(JSON.stringify({ "courses/a.pdf": { hash, paper: "A4" } }));
     expect(isUpToDate(manifest, "courses/a.pdf", hash, true)).toBe(true);
     expect(isUpToDate(manifest, "courses/a.pdf", hash, false)).toBe(false);

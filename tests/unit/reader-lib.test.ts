@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkLinks, extractLinks } from "../../src/lib/dist/link-check.ts";
 import { facetValues, filterItems, filterPages } from "../../src/lib/site/filters.ts";
-import { groupByInitial } from "../../src/lib/site/glossary-index.ts";
+import { groupByInitial, sortableText } from "../../src/lib/site/glossary-index.ts";
 import { countText, mdxToPlainText, readingMinutes } from "../../src/lib/site/reading-time.ts";
 import { joinBase, routes, switchLanguageTarget } from "../../src/lib/site/routes.ts";
 import { buildToc } from "../../src/lib/site/toc.ts";
@@ -75,6 +75,28 @@ describe("glossary letters", () => {
       ["B", 2],
       ["Z", 1],
       ["#", 1],
+    ]);
+  });
+
+  it("sorts English terms by their first letter, past quote marks and accents", () => {
+    const terms = [
+      "apprenticeship",
+      '"create and strive" campaign',
+      "“Éducation” day",
+      "collective contract",
+    ];
+    const sorted = [...terms].sort((a, b) => sortableText(a).localeCompare(sortableText(b), "en"));
+    expect(sorted).toEqual([
+      "apprenticeship",
+      "collective contract",
+      '"create and strive" campaign',
+      "“Éducation” day",
+    ]);
+    // One group per letter, so one #letter-C anchor, even for input out of order.
+    const groups = groupByInitial(["cat", "apple", "cow"], (k) => k);
+    expect(groups.map((g) => [g.letter, g.items])).toEqual([
+      ["C", ["cat", "cow"]],
+      ["A", ["apple"]],
     ]);
   });
 });

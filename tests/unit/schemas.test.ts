@@ -213,17 +213,17 @@ describe("data files", () => {
     const site = { name: "库", nameEn: "KB", organisation: "工会", url: "https://kb.example.org" };
     const parsed = SiteSchema.parse(site);
     expect(parsed.base).toBe("/");
-    expect(parsed.kiosk).toEqual({ enabled: false, idleSeconds: 120 });
+    expect(parsed.kiosk).toEqual({ enabled: false, homeAfterSeconds: 120 });
     expect(
       rejected(
         SiteSchema.safeParse({
           ...site,
           url: "kb.example.org",
           base: "kb",
-          kiosk: { idleSeconds: 5 },
+          kiosk: { homeAfterSeconds: 5 },
         }),
       ).sort(),
-    ).toEqual(["base", "kiosk.idleSeconds", "url"]);
+    ).toEqual(["base", "kiosk.homeAfterSeconds", "url"]);
   });
 
   it("accepts only / or a folder path with safe segments as base", () => {

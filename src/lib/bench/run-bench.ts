@@ -1,13 +1,23 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { EXIT } from "../cli/args.ts";
 import { CliError } from "../cli/cli-error.ts";
 import type { CliOutput } from "../cli/run.ts";
+import { buildBaseline, clearBaselineCaches, createBaselineProject } from "./baseline.ts";
+import { baselineDocPath, writeBaselineDocs } from "./baseline-docs.ts";
 import { generateKnowledgeBase } from "./generate.ts";
 import { measureSite, type SiteMeasure } from "./measure.ts";
 import { formatProfile, summariseProfiles } from "./profile.ts";
-import { type BuildFigures, formatReport, medianFigures } from "./report.ts";
+import {
+  type BuildFigures,
+  type ComparedSide,
+  comparisonRatios,
+  entryPages,
+  formatComparison,
+  formatReport,
+  medianFigures,
+} from "./report.ts";
 import { type BuildRun, runBuild } from "./run-build.ts";
 import { createSandbox } from "./sandbox.ts";
 
@@ -27,6 +37,8 @@ export interface BenchOptions {
   json?: boolean | undefined;
   /** Keep the temporary folder (content, project copy, site). */
   keep?: boolean | undefined;
+  /** Also build a plain Astro 7 + Pagefind site of the same docs and print ratios to it. */
+  baseline?: boolean | undefined;
   /** The project to copy and build (default: this one). */
   projectDir?: string | undefined;
 }
@@ -54,6 +66,8 @@ export async function runBench(
   const project = join(temp, "project");
   const dist = join(temp, "dist");
   const profileDir = join(temp, "cpu-prof");
+  const baselineDir = join(temp, "baseline");
+  const projectRoot = options.projectDir ?? resolve(import.meta.dirname, "../../..");
 
   /** Builds once and turns the build and the site it wrote into table figures. */
   async function build(label: string, nodeFlags: string[] = []) {
@@ -75,6 +89,22 @@ export async function runBench(
     return { figures, site, log: run.log };
   }
 
+  /** Builds the plain-Astro baseline once and measures it. */
+  async function baselineBuild(label: string) {
+    progress(`${label}…`);
+    const { run, figures, site } = await buildBaseline(baselineDir);
+    if (!figures || !site) {
+      output.error(run.log.split("\n").slice(-40).join("\n"));
+      const failed = run.pagefind ?? run.astro;
+      output.error(
+        `\nThe baseline's ${run.pagefind ? "pagefind --site dist" : "astro build"} failed (exit code ${failed.exitCode}); nothing was measured.`,
+      );
+      throw new BuildFailed();
+    }
+    progress(`  ${figures.totalSeconds.toFixed(1)} s, ${site.pages} pages`);
+    return { figures, site };
+  }
+
   try {
     let started = performance.now();
     const counts = generateKnowledgeBase({ dir: content, entries, seed });
@@ -82,12 +112,29 @@ export async function runBench(
       `Generated ${counts.courses} courses, ${counts.lessons} lessons, ${counts.policies} policies, ${counts.cases} cases, ` +
         `${counts.glossary} terms (${(counts.bytes / 1024 / 1024).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
     );
-    createSandbox(options.projectDir ?? resolve(import.meta.dirname, "../../.."), project);
+    createSandbox(projectRoot, project);
+    let baselineDocs = 0;
+    if (options.baseline) {
+      createBaselineProject(projectRoot, baselineDir);
+      baselineDocs = writeBaselineDocs(content, join(baselineDir, "docs"));
+      progress(`Wrote ${baselineDocs} Markdown docs for the plain Astro baseline.`);
+    }
 
     const cold: BuildFigures[] = [];
     const warm: BuildFigures[] = [];
     const edited: BuildFigures[] = [];
+    const base = {
+      cold: [] as BuildFigures[],
+      warm: [] as BuildFigures[],
+      edited: [] as BuildFigures[],
+    };
+    let baseSite: SiteMeasure | undefined;
     const editedLesson = firstLesson(content);
+    // The baseline's doc of the same lesson gets the same edit.
+    const editedDoc =
+      editedLesson && options.baseline
+        ? join(baselineDir, "docs", baselineDocPath(relative(content, editedLesson)) ?? "")
+        : undefined;
     let site: SiteMeasure | undefined;
     let buildLog = "";
     started = performance.now();
@@ -110,15 +157,48 @@ export async function runBench(
         // The common case for an education officer: one lesson's text corrected.
         if (editedLesson) {
           const original = readFileSync(editedLesson, "utf8");
-          writeFileSync(editedLesson, `${original}\n修改后的段落：培训应当计入工作时间。\n`);
+          writeFileSync(editedLesson, `${original}\n${EDIT}\n`);
           edited.push((await build(`Build ${i}/${runs}, one lesson's text edited`)).figures);
           writeFileSync(editedLesson, original);
+        }
+      }
+      if (options.baseline) {
+        // The same sequence for the baseline, right after Union KB's, so both see the same machine.
+        clearBaselineCaches(baselineDir);
+        const first = await baselineBuild(`Baseline ${i}/${runs}, cold (plain Astro + Pagefind)`);
+        base.cold.push(first.figures);
+        baseSite = first.site;
+        if (!options.coldOnly) {
+          base.warm.push((await baselineBuild(`Baseline ${i}/${runs}, warm`)).figures);
+          if (editedDoc) {
+            const original = readFileSync(editedDoc, "utf8");
+            writeFileSync(editedDoc, `${original}\n${EDIT}\n`);
+            base.edited.push(
+              (await baselineBuild(`Baseline ${i}/${runs}, one doc's text edited`)).figures,
+            );
+            writeFileSync(editedDoc, original);
+          }
         }
       }
     }
     if (!site) throw new Error("no build ran");
 
     const profile = options.cpuProf ? summariseProfiles(profileDir) : undefined;
+    const unionKbSide: ComparedSide = {
+      cold: medianFigures(cold),
+      warm: warm.length ? medianFigures(warm) : undefined,
+      edited: edited.length ? medianFigures(edited) : undefined,
+      site,
+      docs: entryPages(site),
+    };
+    const baselineSide: ComparedSide | undefined = baseSite && {
+      cold: medianFigures(base.cold),
+      warm: base.warm.length ? medianFigures(base.warm) : undefined,
+      edited: base.edited.length ? medianFigures(base.edited) : undefined,
+      site: baseSite,
+      // Every page of the baseline is a doc.
+      docs: { pages: baseSite.pages, avgHtmlBytes: baseSite.avgHtmlBytes },
+    };
     const result = {
       entries,
       seed,
@@ -130,6 +210,16 @@ export async function runBench(
       site,
       profile,
       buildLogLines: buildLog.split("\n").filter((line) => line.trim()).length,
+      baseline: baselineSide && {
+        docs: baselineDocs,
+        cold: baselineSide.cold,
+        warm: baselineSide.warm,
+        edited: baselineSide.edited,
+        site: baseSite,
+        avgDocHtmlBytes: baselineSide.docs.avgHtmlBytes,
+      },
+      avgEntryHtmlBytes: unionKbSide.docs.avgHtmlBytes,
+      ratios: baselineSide && comparisonRatios(unionKbSide, baselineSide),
     };
     if (options.json) {
       output.log(JSON.stringify(result, null, 2));
@@ -140,6 +230,12 @@ export async function runBench(
       `\nUnion KB bench: ${entries} entries, seed ${seed}, ${runs} run(s), ${seconds} s of builds\n`,
     );
     output.log(formatReport(result));
+    if (baselineSide) {
+      output.log(
+        `Union KB against plain Astro 7 + Pagefind (${baselineDocs} Markdown docs, built in the same run; ratio = Union KB / plain Astro)${options.cpuProf && runs === 1 ? ". Union KB's cold build was profiled, so its ratios are too high" : ""}:\n`,
+      );
+      output.log(formatComparison({ entries, runs, unionKb: unionKbSide, baseline: baselineSide }));
+    }
     output.log(
       `Log of the last cold build (${result.buildLogLines} lines):\n${buildLog.trimEnd()}\n`,
     );
@@ -153,6 +249,9 @@ export async function runBench(
     else rmSync(temp, { recursive: true, force: true });
   }
 }
+
+/** The paragraph the "edited" builds add to one lesson (and to its baseline doc). */
+const EDIT = "修改后的段落：培训应当计入工作时间。";
 
 function positive(name: string, value: string | number): number {
   const n = Number(value);

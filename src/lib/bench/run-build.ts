@@ -27,9 +27,14 @@ export interface BuildRun {
 export type BuildProcess = "build" | "astro" | "pagefind";
 export type ProcessPeaks = Partial<Record<BuildProcess, number>>;
 
-/** Which build process a command line belongs to (undefined for /usr/bin/time and others). */
+/**
+ * Which build process a command line belongs to (undefined for /usr/bin/time
+ * and others): Union KB's Astro child process or, in the plain-Astro baseline,
+ * Astro's own CLI.
+ */
 export function processOf(cmdline: string): BuildProcess | undefined {
-  if (cmdline.includes("astro-build.ts")) return "astro";
+  if (cmdline.includes("astro-build.ts") || /astro[\\/]bin[\\/]astro\.mjs/.test(cmdline))
+    return "astro";
   if (/pagefind/.test(cmdline)) return "pagefind";
   if (/scripts[\\/]build\.ts/.test(cmdline)) return "build";
   return undefined;
@@ -101,13 +106,16 @@ function sampleTree(pid: number, peaks: ProcessPeaks): number {
   return total;
 }
 
+/** One measured command: its exit, wall time, memory and output. */
+export type MeasuredRun = Omit<BuildRun, "renderSeconds" | "pagefindSeconds" | "pagefindPages">;
+
 /**
  * Runs the real build (`node scripts/build.ts --content … --out …`) in
  * `projectDir`, timing it and recording its peak memory. Extra Node flags
  * (e.g. --cpu-prof) go in `nodeFlags`, passed as NODE_OPTIONS so that every
  * Node process of the build gets them.
  */
-export function runBuild(options: {
+export async function runBuild(options: {
   projectDir: string;
   contentDir: string;
   outDir: string;
@@ -115,7 +123,28 @@ export function runBuild(options: {
   onLine?: (line: string) => void;
 }): Promise<BuildRun> {
   const script = join(options.projectDir, "scripts/build.ts");
-  const nodeArgs = [script, "--content", options.contentDir, "--out", options.outDir];
+  const run = await runMeasured({
+    cwd: options.projectDir,
+    nodeArgs: [script, "--content", options.contentDir, "--out", options.outDir],
+    env: options.nodeFlags?.length ? { NODE_OPTIONS: options.nodeFlags.join(" ") } : {},
+    ...(options.onLine ? { onLine: options.onLine } : {}),
+  });
+  return { ...run, ...parseBuildLog(run.log) };
+}
+
+/**
+ * Runs `node <nodeArgs>` (this Node) in `cwd` under `/usr/bin/time -v` when
+ * there is one, timing it and sampling the memory of its process tree every
+ * 100 ms. `env` is added to this process's environment (NODE_OPTIONS there
+ * reaches every Node child process too, e.g. --cpu-prof).
+ */
+export function runMeasured(options: {
+  cwd: string;
+  nodeArgs: string[];
+  env?: NodeJS.ProcessEnv;
+  onLine?: (line: string) => void;
+}): Promise<MeasuredRun> {
+  const { nodeArgs } = options;
   const useTime = existsSync(TIME);
   const [command, args] = useTime
     ? [TIME, ["-v", process.execPath, ...nodeArgs]]
@@ -124,14 +153,8 @@ export function runBuild(options: {
   const startedAt = Date.now();
   return new Promise((resolve) => {
     const child = spawn(command, args, {
-      cwd: options.projectDir,
-      // NODE_OPTIONS reaches the Astro child process too (e.g. --cpu-prof).
-      env: {
-        ...process.env,
-        NO_COLOR: "1",
-        FORCE_COLOR: "0",
-        ...(options.nodeFlags?.length ? { NODE_OPTIONS: options.nodeFlags.join(" ") } : {}),
-      },
+      cwd: options.cwd,
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...options.env },
     });
     let log = "";
     let sampled = 0;
@@ -154,7 +177,6 @@ export function runBuild(options: {
         exitCode: code ?? 1,
         startedAt,
         totalSeconds,
-        ...parseBuildLog(log),
         peakRssBytes: useTime ? parseTimeOutput(log) : undefined,
         peakTreeRssBytes: sampled || undefined,
         peakRssByProcess: peaks,

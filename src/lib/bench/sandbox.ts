@@ -21,15 +21,25 @@ const PRIVATE_CACHES = new Set([".astro", ".vite", ".cache"]);
  * not disturb, or be disturbed by, a developer's build.
  */
 export function createSandbox(projectRoot: string, dir: string): string {
-  mkdirSync(join(dir, "node_modules"), { recursive: true });
+  mkdirSync(dir, { recursive: true });
   for (const name of PROJECT_FILES) {
     const from = join(projectRoot, name);
     if (existsSync(from)) cpSync(from, join(dir, name), { recursive: true });
   }
+  linkNodeModules(projectRoot, dir);
+  return dir;
+}
+
+/**
+ * Links each package of `projectRoot/node_modules` into `dir/node_modules`
+ * (created), leaving out the caches a build writes there, so that a project in
+ * `dir` builds with the same installed packages but keeps its caches to itself.
+ */
+export function linkNodeModules(projectRoot: string, dir: string): void {
+  mkdirSync(join(dir, "node_modules"), { recursive: true });
   const modules = join(projectRoot, "node_modules");
   for (const name of readdirSync(modules)) {
     if (PRIVATE_CACHES.has(name)) continue;
     symlinkSync(join(modules, name), join(dir, "node_modules", name));
   }
-  return dir;
 }

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { build } from "astro";
 import { checkKnowledgeBase, entryCounts } from "../check/check.ts";
+import { toolRoot } from "../kb/content-dir.ts";
 import type { KnowledgeBase } from "../kb/load.ts";
 import { shareParse, withoutSources } from "../kb/shared-parse.ts";
 import { searchRecordsOf } from "../search/records.ts";
@@ -43,7 +44,9 @@ export async function checkAndRender(settings: {
   shareParse(settings.content, kb);
   try {
     await build({
-      root: process.cwd(),
+      // The tool's folder: in a knowledge base that depends on the packed tool,
+      // the current folder is the knowledge base's and holds no astro.config.ts.
+      root: toolRoot(),
       outDir: settings.out,
       logLevel: settings.debug ? "debug" : "warn",
     });

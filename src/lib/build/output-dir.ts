@@ -10,6 +10,7 @@ import {
 } from "node:fs";
 import { homedir } from "node:os";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { KNOWN_TOP } from "../kb/content-paths.ts";
 
 /**
  * The file every build writes into its output folder. A folder with it was
@@ -61,8 +62,10 @@ function isWithin(inner: string, outer: string): boolean {
 }
 
 export interface OutputDirContext {
-  /** The project folder (where package.json is). */
+  /** The project folder (where package.json is): the current folder. */
   projectRoot: string;
+  /** The tool's folder, when it is not the project's (node_modules/union-kb in a knowledge base). */
+  toolRoot?: string;
   /** The content folder this build reads. */
   contentDir: string;
   /** How the folder was given, for the message: "--out" (default) or "UNION_KB_OUT". */
@@ -92,8 +95,19 @@ export function checkOutputDir(
     ...["content", "src", "public", "scripts", "tests", ".git", "node_modules", ".astro"].map(
       (name) => [join(root, name), `the project's ${name}/ folder`] as const,
     ),
+    ...(context.toolRoot
+      ? [[realPath(context.toolRoot), "the Union KB tool's folder"] as const]
+      : []),
     [realPath(context.home ?? homedir()), "your home folder"],
   ] as const;
+  const content = realPath(context.contentDir);
+  // A knowledge base keeps its site in a folder of its own at its top, e.g.
+  // <knowledge base>/dist (the default); the check does not read it.
+  const ownSiteFolder =
+    dirname(target) === content &&
+    !(KNOWN_TOP as readonly string[]).includes(basename(target)) &&
+    !basename(target).startsWith(".") &&
+    !["node_modules", "public", "materials", "events"].includes(basename(target));
   for (const [dir, name] of protectedDirs) {
     if (isWithin(dir, target))
       return {
@@ -101,7 +115,9 @@ export function checkOutputDir(
         expected: "an output folder that holds nothing but an earlier build's site.",
         hint: pick("the build replaces the whole output folder, so it would delete those files."),
       };
-    if (name !== "the project folder" && name !== "your home folder" && isWithin(target, dir))
+    if (dir === content && ownSiteFolder) continue;
+    const outer = ["the project folder", "the Union KB tool's folder", "your home folder"];
+    if (!outer.includes(name) && isWithin(target, dir))
       return {
         what: `${shown}: this folder is inside ${name} (${dir}).`,
         expected: "an output folder outside the content, sources and tools of the project.",

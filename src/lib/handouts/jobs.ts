@@ -18,6 +18,8 @@ export interface HandoutEntry {
 /** dist/print/handouts.json: what the build can print, and the base path it was built for. */
 export interface HandoutIndex {
   base: string;
+  /** site.yaml `url` the site was built with (what the QR codes encode); absent in older builds. */
+  url?: string | undefined;
   handouts: HandoutEntry[];
 }
 
@@ -80,12 +82,28 @@ export type HandoutManifest = Record<string, ManifestEntry>;
 
 export const MANIFEST_FILE = "handouts-manifest.json";
 
+/** Options of a run that change what a PDF looks like. */
+export interface PrintVariant {
+  /** --url: the address the QR codes point to. */
+  url?: string | undefined;
+  /** --compact: no note-taking space. */
+  compact?: boolean | undefined;
+}
+
 /**
  * Fingerprint of a handout: the print page's HTML (which names its hashed CSS
- * and font files, so a style change shows too) and the paper size.
+ * and font files, so a style change shows too), the paper size and the options
+ * that change the print (--url, --compact).
  */
-export function handoutHash(html: string, paper: Paper): string {
-  return createHash("sha256").update(paper).update("\0").update(html).digest("hex");
+export function handoutHash(html: string, paper: Paper, variant: PrintVariant = {}): string {
+  const options = `${variant.url ?? ""}\0${variant.compact ? "compact" : ""}`;
+  return createHash("sha256")
+    .update(paper)
+    .update("\0")
+    .update(options)
+    .update("\0")
+    .update(html)
+    .digest("hex");
 }
 
 /** Reads a manifest; a missing or damaged one just means "render everything". */

@@ -38,6 +38,25 @@ export interface PageFrame {
   pageNumber: string;
 }
 
+/** Page margins of a handout, in millimetres. */
+const MARGIN_MM = { top: 18, bottom: 20, side: 16 } as const;
+
+/** Width and height of each paper, in millimetres. */
+const PAPER_MM: Record<Paper, { width: number; height: number }> = {
+  A4: { width: 210, height: 297 },
+  Letter: { width: 215.9, height: 279.4 },
+};
+
+/** The printable area of one page (inside the margins), in CSS pixels (96 per inch). */
+export function printableArea(paper: Paper): { width: number; height: number } {
+  const px = (mm: number) => (mm * 96) / 25.4;
+  const { width, height } = PAPER_MM[paper];
+  return {
+    width: px(width - 2 * MARGIN_MM.side),
+    height: px(height - MARGIN_MM.top - MARGIN_MM.bottom),
+  };
+}
+
 /**
  * The @page rules of a handout. They are made per page because the running
  * header and the page-number words come from site.yaml and the UI strings.
@@ -47,7 +66,7 @@ export interface PageFrame {
 export function pageRules({ paper, header, title, pageNumber }: PageFrame): string {
   const box = "font-family: 'Noto Sans SC', sans-serif; font-size: 8.5pt; color: #44403c;";
   return [
-    `@page { size: ${paper} portrait; margin: 18mm 16mm 20mm 16mm; }`,
+    `@page { size: ${paper} portrait; margin: ${MARGIN_MM.top}mm ${MARGIN_MM.side}mm ${MARGIN_MM.bottom}mm ${MARGIN_MM.side}mm; }`,
     `@page { @top-left { content: ${cssString(header)}; ${box} } @top-right { content: ${cssString(title)}; ${box} } @bottom-center { content: ${pageNumberContent(pageNumber)}; ${box} } }`,
     "@page :first { @top-left { content: none; } @top-right { content: none; } }",
   ].join("\n");

@@ -5,6 +5,12 @@ import type { Browser } from "playwright-core";
 import { EXIT } from "../cli/args.ts";
 import { CliError } from "../cli/cli-error.ts";
 import type { CliOutput } from "../cli/run.ts";
+import {
+  contentDir,
+  defaultHandoutsDir,
+  defaultSiteDir,
+  knowledgeBaseLine,
+} from "../kb/content-dir.ts";
 import { createSiteServer } from "../serve/index.ts";
 import { joinBase } from "../site/routes.ts";
 import {
@@ -26,14 +32,51 @@ export interface WriteHandoutsOptions {
   course?: string | undefined;
   /** Only this lesson of `course`. */
   lesson?: string | undefined;
-  /** The built site (default dist). */
+  /** The knowledge base whose site is printed (default: as `npm run build`). */
+  content?: string | undefined;
+  /** The built site (default: the knowledge base's dist/, or dist for the sample). */
   dist?: string | undefined;
-  /** Where the PDFs go (default dist-handouts). */
+  /** Where the PDFs go (default: dist-handouts next to the site's default folder). */
   out?: string | undefined;
   /** A4 or Letter over what each lesson asks for. */
   paper?: string | undefined;
   /** Print again even when a PDF is up to date. */
   force?: boolean | undefined;
+  /**
+   * The address the QR codes and printed links point to, like site.yaml `url`
+   * (e.g. http://192.168.1.20:8080 for a LAN server); default: the address the
+   * site was built with.
+   */
+  url?: string | undefined;
+  /** No note-taking space and no new page per lesson: a shorter course handout. */
+  compact?: boolean | undefined;
+}
+
+/**
+ * The address given with --url, checked: http or https, no query or fragment.
+ * Returned without a trailing slash, as site.yaml `url` is used.
+ * @throws CliError 2 for anything else.
+ */
+export function qrAddress(url: string): string {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (
+    !parsed ||
+    !/^https?:$/.test(parsed.protocol) ||
+    parsed.search ||
+    parsed.hash ||
+    parsed.username
+  ) {
+    throw new CliError(
+      2,
+      `--url must be a web address such as http://192.168.1.20:8080 (http or https, no ?query or #fragment), not "${url}".`,
+    );
+  }
+  return `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, "");
 }
 
 /**
@@ -51,8 +94,12 @@ export async function writeHandouts(
     throw new CliError(2, `--paper must be A4 or Letter, not "${options.paper}".`);
   }
   const paperOverride = options.paper as Paper | undefined;
-  const dist = resolve(options.dist ?? "dist");
-  const out = resolve(options.out ?? "dist-handouts");
+  const siteUrl = options.url === undefined ? undefined : qrAddress(options.url);
+  const compact = options.compact === true;
+  const content = contentDir(process.cwd(), options.content);
+  output.log(knowledgeBaseLine(content));
+  const dist = resolve(options.dist ?? defaultSiteDir(content));
+  const out = resolve(options.out ?? defaultHandoutsDir(content));
   const index = readIndex(dist);
   const selection = selectHandouts(index, options.course, options.lesson);
   if (!selection.ok) throw new CliError(2, selection.message);
@@ -66,6 +113,14 @@ export async function writeHandouts(
   const manifest = parseManifest(
     existsSync(manifestFile) ? readFileSync(manifestFile, "utf8") : undefined,
   );
+  const builtWith = index.url?.replace(/\/+$/, "");
+  output.log(
+    siteUrl
+      ? `QR codes and links point to ${siteUrl}${index.base} (--url).`
+      : `QR codes and links point to ${builtWith ? `${builtWith}${index.base}` : "the address the site was built with"} (site.yaml url; change with --url).`,
+  );
+  if (compact)
+    output.log("Compact: no note-taking space; lessons follow each other without a new page.");
   const started = performance.now();
   let printed = 0;
   let skipped = 0;
@@ -75,7 +130,7 @@ export async function writeHandouts(
       const paper = paperOverride ?? handout.paper;
       const progress = `[${i + 1}/${handouts.length}] ${handout.pdf}`;
       const html = readFileSync(join(dist, handout.path, "index.html"), "utf8");
-      const hash = handoutHash(html, paper);
+      const hash = handoutHash(html, paper, { url: siteUrl, compact });
       const target = join(out, handout.pdf);
       if (!options.force && isUpToDate(manifest, handout.pdf, hash, existsSync(target))) {
         output.log(`${progress} skipped (unchanged)`);
@@ -89,6 +144,8 @@ export async function writeHandouts(
         origin,
         paper,
         paperOverride: paperOverride !== undefined,
+        siteUrl,
+        compact,
       });
       writeAtomically(target, pdf);
       manifest[handout.pdf] = { hash, paper };

@@ -40,3 +40,30 @@ export function caseId(relativePath: string): string {
 
 /** Ids must be URL-safe kebab-case. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** What the knowledge base is made of at the top of its folder. */
+export const KNOWN_TOP = [
+  "site.yaml",
+  "topics.yaml",
+  "glossary.yaml",
+  "campaigns.yaml",
+  "courses",
+  "policies",
+  "cases",
+  "events",
+] as const;
+
+/**
+ * What a knowledge base made by `union-kb init` also holds at its top: it is
+ * its own npm project and git repository, and keeps its built site and
+ * handouts in it (each ignored by its .gitignore). The check leaves them alone.
+ */
+export const PROJECT_NAMES = [
+  "README.md",
+  "CHANGELOG.md",
+  "package.json",
+  "package-lock.json",
+  "node_modules",
+  "dist",
+  "dist-handouts",
+] as const;

@@ -20,8 +20,16 @@ import {
   type ProblemCode,
   problem,
 } from "../problems/problem.ts";
-import { caseId, folderId, ID_PATTERN, parseLessonPath } from "./content-paths.ts";
+import {
+  caseId,
+  folderId,
+  ID_PATTERN,
+  KNOWN_TOP,
+  PROJECT_NAMES,
+  parseLessonPath,
+} from "./content-paths.ts";
 import { isFenceProblem, splitFrontmatter } from "./frontmatter.ts";
+import { checkSchemaVersion, migrateRenamedFields } from "./schema-version.ts";
 import { closest } from "./suggest.ts";
 import { readContentFile } from "./text-file.ts";
 import { isYamlError, parseYamlSource, type YamlSource } from "./yaml-source.ts";
@@ -207,6 +215,23 @@ class Loader {
   }
 }
 
+/**
+ * site.yaml as the current schema reads it: fields a newer schema renamed
+ * are renamed (older content keeps building), and the check says what to
+ * change (src/lib/kb/schema-version.ts).
+ */
+function migrateSite(loader: Loader, path: string, source: YamlSource): unknown {
+  const migrated = migrateRenamedFields("site.yaml", source.data ?? {}, source.lineOf);
+  for (const found of migrated.findings) loader.place(path, found);
+  const data = (migrated.data ?? {}) as { schemaVersion?: unknown };
+  const version = checkSchemaVersion(
+    typeof data.schemaVersion === "number" ? data.schemaVersion : undefined,
+    source.lineOf(["schemaVersion"]),
+  );
+  if (version) loader.place(path, version);
+  return data;
+}
+
 /** Reads a YAML data file whose top level is one object. */
 function loadObjectFile<T>(
   loader: Loader,
@@ -218,7 +243,7 @@ function loadObjectFile<T>(
   if (text === undefined) return undefined;
   const source = loader.yaml(path, text);
   if (!source) return undefined;
-  const raw = source.data ?? {};
+  const raw = id === "site" ? migrateSite(loader, path, source) : (source.data ?? {});
   const data = loader.validate(path, schema, source, raw);
   return data === undefined
     ? undefined
@@ -473,17 +498,7 @@ function loadEvents(loader: Loader, dir: string, kb: KnowledgeBase): void {
   }
 }
 
-/** What may sit at the top of a content folder besides the knowledge base itself. */
-const KNOWN_TOP = [
-  "site.yaml",
-  "topics.yaml",
-  "glossary.yaml",
-  "campaigns.yaml",
-  "courses",
-  "policies",
-  "cases",
-  "events",
-];
+const isKnownTop = (name: string): boolean => (KNOWN_TOP as readonly string[]).includes(name);
 
 /**
  * Names at the top of the content folder that look meant for the knowledge
@@ -492,10 +507,10 @@ const KNOWN_TOP = [
  */
 function checkTopLevel(loader: Loader, contentDir: string): void {
   for (const name of loader.list(contentDir)) {
-    if (KNOWN_TOP.includes(name)) continue;
+    if (isKnownTop(name) || (PROJECT_NAMES as readonly string[]).includes(name)) continue;
     const path = join(contentDir, name);
     const yamlName = name.replace(/\.yml$/i, ".yaml").toLowerCase();
-    if (KNOWN_TOP.includes(yamlName) && yamlName !== name) {
+    if (isKnownTop(yamlName) && yamlName !== name) {
       loader.report(path, "fs/misnamed-file", { values: { name: yamlName } });
       continue;
     }

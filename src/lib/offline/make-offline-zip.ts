@@ -4,14 +4,14 @@ import { parse as parseYaml } from "yaml";
 import { EXIT } from "../cli/args.ts";
 import { CliError } from "../cli/cli-error.ts";
 import type { CliOutput } from "../cli/run.ts";
-import { contentDir } from "../kb/content-dir.ts";
+import { contentDir, defaultSiteDir, knowledgeBaseLine } from "../kb/content-dir.ts";
 import { normalizeBase } from "../serve/request-path.ts";
 import { createOfflineZip, offlineZipName } from "./offline-zip.ts";
 import { README_NAME } from "./readme.ts";
 
 /** `npm run offline-zip`'s options, as typed on the command line. */
 export interface MakeOfflineZipOptions {
-  /** The built site folder (default dist). */
+  /** The built site folder (default: the knowledge base's dist/, or dist for the sample). */
   root?: string | undefined;
   /** The zip to write (default union-kb-site-YYYY-MM-DD.zip in the current folder). */
   out?: string | undefined;
@@ -34,7 +34,9 @@ export function makeOfflineZip(
   options: MakeOfflineZipOptions,
   output: CliOutput = console,
 ): number {
-  const root = resolve(options.root ?? "dist");
+  const content = contentDir(process.cwd(), options.content);
+  output.log(knowledgeBaseLine(content));
+  const root = resolve(options.root ?? defaultSiteDir(content));
   if (!existsSync(join(root, "index.html")) || !statSync(root).isDirectory()) {
     throw new CliError(
       1,
@@ -42,7 +44,7 @@ export function makeOfflineZip(
       "Run npm run build first, or point --root at the built folder.",
     );
   }
-  const settings = siteSettings(options.content ? resolve(options.content) : contentDir());
+  const settings = siteSettings(content);
   let base: string;
   try {
     base = normalizeBase(options.base ?? settings.base);

@@ -404,6 +404,50 @@ export const PROBLEMS = {
     hint: "copy content/site.yaml from the Union KB sample and change the names",
     example: { where: "content/site.yaml" },
   },
+  "schema/renamed-field": {
+    severity: "warning",
+    title: "Field renamed in a newer schema",
+    message: "“{old}” was renamed “{new}” in schema version {version} (Union KB {release})",
+    expected: "{path}",
+    hint: "rename the field to “{new}” (same value); then set schemaVersion: {version} in site.yaml. CHANGELOG.md, “Migrating to schema {version}”, lists every change",
+    example: {
+      where: "content/site.yaml:14",
+      field: "kiosk.idleSeconds",
+      values: {
+        old: "idleSeconds",
+        new: "homeAfterSeconds",
+        version: 2,
+        release: "0.2.0",
+        path: "kiosk.homeAfterSeconds",
+      },
+    },
+  },
+  "schema/older-version": {
+    severity: "warning",
+    title: "Content written for an older schema",
+    message:
+      "this knowledge base was written for schema version {declared}; this Union KB reads version {current}",
+    hint: "make the changes the other problems name (CHANGELOG.md, “Migrating”), then set schemaVersion: {current}",
+    example: {
+      where: "content/site.yaml:2",
+      field: "schemaVersion",
+      found: "1",
+      values: { declared: 1, current: 2 },
+    },
+  },
+  "schema/newer-version": {
+    severity: "error",
+    title: "Content written for a newer Union KB",
+    message:
+      "this knowledge base was written for schema version {declared}, newer than this Union KB reads ({current})",
+    hint: "upgrade Union KB in the knowledge base's folder (npm install the newer union-kb), or, if the version is a typo, write schemaVersion: {current}",
+    example: {
+      where: "content/site.yaml:2",
+      field: "schemaVersion",
+      found: "3",
+      values: { declared: 3, current: 2 },
+    },
+  },
   "course/file-outside-course": {
     severity: "error",
     title: "File directly in courses/",
@@ -1019,6 +1063,18 @@ export const PROBLEMS = {
         example:
           '<Figure src="/images/class.jpg" alt="职工在课堂上听讲" caption="职工夜校的一堂课" />',
       },
+    },
+  },
+  "cite/law-name-twice": {
+    severity: "warning",
+    title: "Law name written before <Cite>",
+    message:
+      "the law's name is written right before <Cite>, which prints it again: readers see “{written}{printed}”",
+    hint: "delete “{written}” before <Cite>: the component prints {printed} itself",
+    example: {
+      where: `${LESSON}:18`,
+      found: '《工会法》<Cite policy="trade-union-law-2021" article={32} />',
+      values: { written: "《工会法》", printed: "《工会法》第三十二条" },
     },
   },
   "cite/incomplete": {

@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { relative } from "node:path";
 import * as prompts from "@clack/prompts";
 import { EXIT } from "../cli/args.ts";
 import { CliError } from "../cli/cli-error.ts";
 import type { CliOutput } from "../cli/run.ts";
-import { contentDir as defaultContentDir } from "../kb/content-dir.ts";
+import { contentDir, knowledgeBaseLine } from "../kb/content-dir.ts";
 import { formatReport } from "../kb/problems.ts";
 import { askKind, Cancelled, completeRequest } from "./ask.ts";
 import { scaffold } from "./create.ts";
@@ -55,8 +55,9 @@ export interface NewIo {
 export async function runNew(options: NewOptions, io: NewIo = {}): Promise<number> {
   const output = io.output ?? console;
   const interactive = io.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY);
-  const dir = options.contentDir ? resolve(options.contentDir) : defaultContentDir();
+  const dir = contentDir(process.cwd(), options.contentDir);
   if (!existsSync(dir)) throw new CliError(2, `The content folder ${dir} does not exist.`);
+  output.log(knowledgeBaseLine(dir));
   const { kind } = options;
   if (kind !== undefined && !isEntityKind(kind)) {
     throw new CliError(2, `Unknown kind “${kind}”: use one of ${ENTITY_KINDS.join(", ")}.`);

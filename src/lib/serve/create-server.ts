@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import { cacheControlFor, REVALIDATE } from "./cache-policy.ts";
 import { negotiateEncoding } from "./encoding.ts";
 import { contentTypeFor, isCompressible, isHtml } from "./mime.ts";
+import { notFoundPages } from "./not-found.ts";
 import { parseRange } from "./range.ts";
 import { normalizeBase, parseRequestTarget, routeBase } from "./request-path.ts";
 import { findInside, resolveFile, type SiteFile } from "./resolve-file.ts";
@@ -17,6 +18,13 @@ import {
   sendFile,
   setValidators,
 } from "./send-file.ts";
+import {
+  canInject,
+  countRequest,
+  handleStatsRoute,
+  type ServerStats,
+  sendInjectedHtml,
+} from "./stats-routes.ts";
 
 /** Options for {@link createSiteServer}. */
 export interface SiteServerOptions {
@@ -28,6 +36,8 @@ export interface SiteServerOptions {
   csp?: string | undefined;
   /** Where one-line problem reports go (default `console.error`). */
   log?: ((line: string) => void) | undefined;
+  /** Usage counting (`npm run serve -- --stats`): off when not given. */
+  stats?: ServerStats | undefined;
 }
 
 interface Context {
@@ -38,6 +48,7 @@ interface Context {
   log: (line: string) => void;
   /** Set while the root is missing, so a gap in a non-atomic switch is logged once. */
   rootMissing: boolean;
+  stats: ServerStats | undefined;
 }
 
 /** Below this size compression saves less than the extra round of CPU and headers costs. */
@@ -64,6 +75,7 @@ export function createSiteServer(options: SiteServerOptions): Server {
     csp: options.csp,
     log: options.log ?? ((line) => console.error(line)),
     rootMissing: false,
+    stats: options.stats,
   };
   return createServer((req, res) => {
     handleRequest(ctx, req, res).catch((error: unknown) => fail(ctx, req, res, error));
@@ -72,15 +84,19 @@ export function createSiteServer(options: SiteServerOptions): Server {
 
 async function handleRequest(ctx: Context, req: IncomingMessage, res: ServerResponse) {
   setSecurityHeaders(res);
-  if (req.method !== "GET" && req.method !== "HEAD") {
-    res.setHeader("Allow", "GET, HEAD");
-    return sendText(res, 405, "Method Not Allowed");
-  }
+  // With usage counting on, the beacons are POSTed to <base>__stats/event; nothing else is.
+  const beacon = ctx.stats !== undefined && req.method === "POST";
+  if (req.method !== "GET" && req.method !== "HEAD" && !beacon) return notAllowed(res);
   const url = req.url ?? "";
   if (url.length > MAX_URL_LENGTH) return sendText(res, 414, "URI Too Long");
   const target = parseRequestTarget(url);
   if (!target) return sendText(res, 400, "Bad Request");
   const route = routeBase(target, ctx.base);
+  if (ctx.stats && route.kind === "inside") {
+    const { stats } = ctx;
+    if (await handleStatsRoute(stats, ctx.base, route.rel, target.query, req, res)) return;
+  }
+  if (beacon) return notAllowed(res);
   if (route.kind === "redirect") return redirect(res, route.location);
   const rootReal = await currentRoot(ctx);
   if (rootReal === undefined) {
@@ -89,7 +105,7 @@ async function handleRequest(ctx: Context, req: IncomingMessage, res: ServerResp
   }
   if (route.kind === "outside") return sendNotFound(ctx, rootReal, req, res);
   const found = await resolveFile(rootReal, route.rel);
-  if (found.kind === "missing") return sendNotFound(ctx, rootReal, req, res);
+  if (found.kind === "missing") return sendNotFound(ctx, rootReal, req, res, route.rel);
   if (found.kind === "add-slash") return redirect(res, `${target.rawPath}/${target.query}`);
   return serveFile(ctx, rootReal, req, res, found.file);
 }
@@ -137,6 +153,13 @@ async function serveFile(
     return sendText(res, 500, "Internal Server Error");
   }
   try {
+    if (ctx.stats) countRequest(ctx.stats, ctx.base, file.rel, req);
+    if (ctx.stats && isHtml(file.rel) && canInject(opened)) {
+      setContentHeaders(ctx, res, file.rel);
+      res.setHeader("Last-Modified", opened.stats.mtime.toUTCString());
+      await sendInjectedHtml(req, res, opened, ctx.base);
+      return;
+    }
     respondWithFile(ctx, req, res, file.rel, opened);
   } catch (error) {
     await opened.handle.close().catch(() => undefined);
@@ -187,15 +210,23 @@ function setContentHeaders(ctx: Context, res: ServerResponse, rel: string): void
   if (ctx.csp && isHtml(rel)) res.setHeader("Content-Security-Policy", ctx.csp);
 }
 
-/** The site's own 404.html (status 404) when the build has one, plain text otherwise. */
+/**
+ * The site's own 404 page (status 404) when the build has one, in the language
+ * of the missing address (en/404/ under /en/, else 404.html), plain text otherwise.
+ */
 async function sendNotFound(
   ctx: Context,
   rootReal: string,
   req: IncomingMessage,
   res: ServerResponse,
+  rel?: string,
 ) {
-  const page = await findInside(rootReal, "404.html");
-  const body = page && (await readFile(page.abs).catch(() => undefined));
+  let body: Buffer | undefined;
+  for (const candidate of notFoundPages(rel)) {
+    const page = await findInside(rootReal, candidate);
+    body = page && (await readFile(page.abs).catch(() => undefined));
+    if (body) break;
+  }
   if (!body) return sendText(res, 404, "Not Found");
   res.statusCode = 404;
   res.setHeader("Content-Type", contentTypeFor("404.html"));
@@ -203,6 +234,11 @@ async function sendNotFound(
   res.setHeader("Content-Length", body.byteLength);
   if (ctx.csp) res.setHeader("Content-Security-Policy", ctx.csp);
   res.end(req.method === "HEAD" ? undefined : body);
+}
+
+function notAllowed(res: ServerResponse): void {
+  res.setHeader("Allow", "GET, HEAD");
+  sendText(res, 405, "Method Not Allowed");
 }
 
 function errorCode(error: unknown): string {

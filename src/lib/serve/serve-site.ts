@@ -7,10 +7,11 @@ import { parse as parseYaml } from "yaml";
 import { EXIT } from "../cli/args.ts";
 import { CliError } from "../cli/cli-error.ts";
 import type { CliOutput } from "../cli/run.ts";
-import { contentDir } from "../kb/content-dir.ts";
+import { contentDir, defaultSiteDir, knowledgeBaseLine } from "../kb/content-dir.ts";
 import { createSiteServer } from "./create-server.ts";
 import { lanUrls } from "./lan-urls.ts";
 import { normalizeBase } from "./request-path.ts";
+import { openServerStats, type ServerStats } from "./stats-routes.ts";
 
 /** `npm run serve`'s options, as typed on the command line. */
 export interface ServeSiteOptions {
@@ -18,10 +19,14 @@ export interface ServeSiteOptions {
   host?: string | undefined;
   /** Port to listen on, 0 for a free one (default 4321). */
   port?: string | number | undefined;
-  /** The built site folder, or a symlink to it (default dist). */
+  /** The knowledge base whose site is served (default: as `npm run build`). */
+  content?: string | undefined;
+  /** The built site folder, or a symlink to it (default: the knowledge base's dist/, or dist). */
   root?: string | undefined;
-  /** URL path the site was built for (default: `base` in content/site.yaml, else /). */
+  /** URL path the site was built for (default: `base` in the knowledge base's site.yaml, else /). */
   base?: string | undefined;
+  /** Folder of the usage database; counting is off without it. */
+  stats?: string | undefined;
 }
 
 /** Where the server writes, and what stops it (Ctrl+C in the script, the test's own call in tests). */
@@ -36,6 +41,15 @@ interface Settings {
   port: number;
   root: string;
   base: string;
+  stats: string | undefined;
+  content: string;
+}
+
+/** The parts of the knowledge base's site.yaml the server uses. */
+interface SiteYaml {
+  base?: unknown;
+  defaultLocale?: unknown;
+  stats?: { password?: unknown } | null;
 }
 
 /**
@@ -46,16 +60,22 @@ interface Settings {
 export async function serveSite(options: ServeSiteOptions, io: ServeSiteIo = {}): Promise<number> {
   const output = io.output ?? console;
   const settings = readSettings(options);
+  output.log(knowledgeBaseLine(settings.content));
   checkRoot(settings.root);
+  const stats =
+    settings.stats === undefined ? undefined : startStats(settings.stats, settings.content, output);
   const server = createSiteServer({
     root: settings.root,
     base: settings.base,
     log: (line) => output.error(line),
+    stats,
   });
+  server.on("close", () => stats?.recorder.close());
   return await new Promise<number>((done) => {
     server.on("error", (error: NodeJS.ErrnoException) => {
       output.error(explainListenError(error, settings));
       server.close();
+      stats?.recorder.close();
       done(EXIT.content);
     });
     server.listen(settings.port, settings.host, () => {
@@ -67,13 +87,14 @@ export async function serveSite(options: ServeSiteOptions, io: ServeSiteIo = {})
       };
       if (io.stop?.aborted) stop();
       else io.stop?.addEventListener("abort", stop, { once: true });
-      void printBanner(server, settings, output);
+      void printBanner(server, settings, output, stats);
     });
   });
 }
 
 /** Checks the options beyond what the argument parser does. */
 function readSettings(options: ServeSiteOptions): Settings {
+  const content = contentDir(process.cwd(), options.content);
   const given = String(options.port ?? "4321");
   const port = Number(given);
   if (!/^\d+$/.test(given) || port > 65535) {
@@ -81,22 +102,56 @@ function readSettings(options: ServeSiteOptions): Settings {
   }
   let base: string;
   try {
-    base = normalizeBase(options.base ?? configuredBase());
+    base = normalizeBase(options.base ?? configuredBase(siteYaml(content)));
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw new CliError(2, (error as Error).message);
   }
-  return { host: options.host ?? "127.0.0.1", port, root: resolve(options.root ?? "dist"), base };
+  if (options.stats === "") throw new CliError(2, "--stats needs a folder, e.g. --stats stats");
+  return {
+    host: options.host ?? "127.0.0.1",
+    port,
+    root: resolve(options.root ?? defaultSiteDir(content)),
+    base,
+    stats: options.stats === undefined ? undefined : resolve(options.stats),
+    content,
+  };
 }
 
-/** `base` from content/site.yaml (the same folder `npm run build` reads), or `/`. */
-function configuredBase(): string {
-  const file = join(contentDir(), "site.yaml");
-  if (!existsSync(file)) return "/";
+/** Opens the usage database, with the password and language from site.yaml. */
+function startStats(dir: string, content: string, output: CliOutput): ServerStats {
+  const site = siteYaml(content);
+  const password = site?.stats?.password;
+  if (password !== undefined && (typeof password !== "string" || password === "")) {
+    throw new CliError(
+      1,
+      `stats.password in ${join(content, "site.yaml")} must be a non-empty text.`,
+      'Write it in quotes, e.g. password: "long and secret", or remove it.',
+    );
+  }
+  try {
+    return openServerStats({
+      dir,
+      password,
+      locale: site?.defaultLocale === "en" ? "en" : "zh-CN",
+      log: (line) => output.error(line),
+    });
+  } catch (error) {
+    throw new CliError(
+      1,
+      `Cannot keep usage statistics in ${dir}: ${(error as Error).message}`,
+      "Give --stats a folder the server's user may write to.",
+    );
+  }
+}
+
+/** The knowledge base's site.yaml (the one `npm run build` reads), or undefined when there is none. */
+function siteYaml(content: string): SiteYaml | undefined {
+  const file = join(content, "site.yaml");
+  if (!existsSync(file)) return undefined;
   try {
     const settings: unknown = parseYaml(readFileSync(file, "utf8"));
-    const base = (settings as { base?: unknown } | null)?.base;
-    return typeof base === "string" ? base : "/";
+    return typeof settings === "object" && settings !== null ? (settings as SiteYaml) : undefined;
   } catch (error) {
     throw new CliError(
       1,
@@ -104,6 +159,11 @@ function configuredBase(): string {
       "Fix it, or pass the base path with --base.",
     );
   }
+}
+
+/** `base` from site.yaml, or `/`. */
+function configuredBase(site: SiteYaml | undefined): string {
+  return typeof site?.base === "string" ? site.base : "/";
 }
 
 /** Stops early with a helpful message when there is no built site to serve. */
@@ -140,7 +200,12 @@ function isWildcard(host: string): boolean {
 }
 
 /** Prints where the site can be opened, with a QR code for phones and tablets. */
-async function printBanner(server: Server, settings: Settings, output: CliOutput): Promise<void> {
+async function printBanner(
+  server: Server,
+  settings: Settings,
+  output: CliOutput,
+  stats: ServerStats | undefined,
+): Promise<void> {
   const { host, base, root } = settings;
   const { port } = server.address() as AddressInfo;
   const shown = isWildcard(host) ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
@@ -161,6 +226,13 @@ async function printBanner(server: Server, settings: Settings, output: CliOutput
     lines.push("", await QRCode.toString(qrUrl, { type: "terminal", small: true }), `  ${qrUrl}`);
   } catch {
     // The QR code is a convenience; the URLs above are enough.
+  }
+  if (stats) {
+    lines.push(
+      `Usage statistics: counted in ${stats.recorder.store.file}`,
+      `  Report: ${local}stats/${stats.password === undefined ? " (no password: set stats.password in site.yaml to protect it)" : " (password from site.yaml)"}`,
+      "  No IP address, cookie or user id is recorded. npm run stats -- --stats <dir> prints it.",
+    );
   }
   lines.push("Press Ctrl+C to stop.");
   output.log(lines.join("\n"));

@@ -37,13 +37,13 @@ export const routes = {
   /** The month grid, month as YYYY-MM. */
   eventMonth: (month: string, locale: Locale = "zh-CN") =>
     `${localePrefix(locale)}events/month/${month}/`,
-  /** iCalendar files: one event, every event, the events of one topic (the same in both languages). */
   /** Every occurrence as JSON, for the kiosk home's week. */
   eventOccurrences: (locale: Locale = "zh-CN") => `${localePrefix(locale)}events/occurrences.json`,
+  /** iCalendar files: one event, every event, the events of one topic (the same in both languages). */
   eventIcs: (id: string) => `/events/${id}.ics`,
   eventsIcs: () => "/events.ics",
   topicIcs: (topic: string) => `/events/topics/${topic}.ics`,
-  rss: () => "/rss.xml",
+  rss: (locale: Locale = "zh-CN") => `${localePrefix(locale)}rss.xml`,
   printCourse: (course: string) => `/print/courses/${course}/`,
   printLesson: (course: string, slug: string) => `/print/courses/${course}/${slug}/`,
 };

@@ -29,7 +29,7 @@ export const GET: APIRoute = async () => {
       });
     }
   }
-  const index: HandoutIndex = { base: site.base, handouts };
+  const index: HandoutIndex = { base: site.base, url: site.url, handouts };
   return new Response(`${JSON.stringify(index, null, 2)}\n`, {
     headers: { "Content-Type": "application/json" },
   });

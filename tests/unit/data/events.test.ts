@@ -86,9 +86,13 @@ describe("events data", () => {
   });
 
   it("puts events into the RSS items with the newest first", async () => {
-    const items = await kb.feed.feedItems(50);
+    const items = await kb.feed.feedWithEvents("zh-CN", 50);
     const event = items.find((i) => i.path === "/events/constitution-day/");
-    expect(event).toMatchObject({ category: "活动" });
+    expect(event).toMatchObject({ categories: ["活动"] });
+    // The English feed lists only events with an English title.
+    const en = (await kb.feed.feedWithEvents("en", 50)).map((i) => i.path);
+    expect(en).toContain("/en/events/new-year-lecture/");
+    expect(en).not.toContain("/en/events/reading-circle/");
     const dates = items.map((i) => i.pubDate.getTime());
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
   });

@@ -5,7 +5,7 @@ import { type DataLayer, dataLayer, LIBRARY } from "../../helpers/astro-content.
 // lecture, 2026) and its English translation training-rights-en (self-study),
 // zeta-funds (featured, lecture, 2025, English title and summary), aaa-safety
 // (on-the-job, 2024, English title only). Policies: work-safety-law-2021
-// (law, amended, adopted 2002), vocational-education-law-2022 (law, 1996),
+// (law, amended, adopted 2002), vocational-education-law-2022 (law, 1996, revised 2022),
 // education-funds-rule-2020 (departmental rule). Cases: newest-case (2026),
 // a-same-year and training-refused (2025), older-case (2019).
 let kb: DataLayer;
@@ -19,21 +19,22 @@ afterEach(() => {
 const ids = (items: { id: string }[]) => items.map((i) => i.id);
 
 describe("courseItems", () => {
-  it("lists a translated course only in its own language, in getCourses order", async () => {
+  it("lists a translated course only in its own language, courses in the UI language first, else in getCourses order", async () => {
     expect(ids(await kb.listings.courseItems("zh-CN"))).toEqual([
       "training-rights",
       "zeta-funds",
       "aaa-safety",
     ]);
+    // training-rights-en is written in English: first on English lists.
     expect(ids(await kb.listings.courseItems("en"))).toEqual([
+      "training-rights-en",
       "zeta-funds",
       "aaa-safety",
-      "training-rights-en",
     ]);
   });
 
   it("shows English titles and summaries in English where they exist, and says which language each is in", async () => {
-    const [zeta, safety] = await kb.listings.courseItems("en");
+    const [, zeta, safety] = await kb.listings.courseItems("en");
     expect(zeta).toMatchObject({
       title: "Using employee education funds",
       titleLang: "en",
@@ -68,12 +69,12 @@ describe("courseItems", () => {
         year: ["2026"],
       },
     });
-    expect((await kb.listings.courseItems("en"))[0]?.notes).toEqual(["Lecture", "4 h"]);
+    expect((await kb.listings.courseItems("en"))[1]?.notes).toEqual(["Lecture", "4 h"]);
   });
 });
 
 describe("policyItems and caseItems", () => {
-  it("lists policies in library order with kind, status and year of adoption", async () => {
+  it("lists policies in library order with kind, status and the year of their version", async () => {
     const items = await kb.listings.policyItems("en");
     expect(ids(items)).toEqual([
       "work-safety-law-2021",
@@ -89,6 +90,8 @@ describe("policyItems and caseItems", () => {
       facets: { topic: ["union-rights-duties"], year: ["2002"] },
     });
     expect(items[2]?.group).toBe("departmental-rule");
+    // Adopted 1996, revised 2022: shown and filtered as the 2022 version it is.
+    expect(items[1]).toMatchObject({ notes: ["In force", "2022"], facets: { year: ["2022"] } });
   });
 
   it("lists cases newest first with their kind and year", async () => {
@@ -186,9 +189,9 @@ describe("filter pages", () => {
       "courses/format/self-study",
     ]);
     expect(keys.filter((k) => k.startsWith("policies/year/")).sort()).toEqual([
-      "policies/year/1996",
       "policies/year/2002",
       "policies/year/2020",
+      "policies/year/2022",
     ]);
     // Only the dimensions each list offers.
     expect(keys.some((k) => k.startsWith("policies/audience/"))).toBe(false);

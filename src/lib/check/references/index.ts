@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from "../../kb/load.ts";
 import { inFile, type Problem } from "../../problems/problem.ts";
 import { checkCitationList, checkKeyArticles } from "./citations.ts";
+import { checkLawNameBeforeCite } from "./cite-law-name.ts";
 import { checkMdxBody } from "./components.ts";
 import { checkCourses } from "./courses.ts";
 import { checkEvents } from "./events.ts";
@@ -26,9 +27,11 @@ export function checkReferences(kb: KnowledgeBase): Problem[] {
   for (const entry of [...kb.lessons, ...kb.cases]) {
     checkCitationList(report, kb, entry);
     checkMdxBody(report, kb, entry);
+    checkLawNameBeforeCite(report, kb, entry);
   }
   for (const policy of kb.policies) {
     checkMdxBody(report, kb, policy);
+    checkLawNameBeforeCite(report, kb, policy);
     checkKeyArticles(report, kb, policy);
   }
   checkSupersedes(report, kb);

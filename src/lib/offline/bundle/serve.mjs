@@ -128,9 +128,13 @@ function sendText(res, status, text, headers = {}) {
   res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", ...headers }).end(text);
 }
 
-/** The site's own 404 page when it has one. */
-function sendNotFound(req, res) {
-  const page = findFile("/404.html");
+/**
+ * The site's own 404 page when it has one: under /en/ the English one
+ * (en/404/index.html), else 404.html.
+ */
+function sendNotFound(req, res, rawPath = "") {
+  const english = /^\/en\//.test(rawPath) ? findFile("/en/404/") : null;
+  const page = english ?? findFile("/404.html");
   return page ? send(req, res, 404, page) : sendText(res, 404, "Not found");
 }
 
@@ -156,7 +160,7 @@ async function answer(req, res) {
     return sendText(res, 301, location, { Location: location });
   }
   if (file) return send(req, res, 200, file);
-  return sendNotFound(req, res);
+  return sendNotFound(req, res, rawPath);
 }
 
 const server = createServer((req, res) => {
