@@ -11,6 +11,7 @@ import { narrowFonts } from "./src/lib/astro/narrow-fonts.ts";
 import { pagefindSearch } from "./src/lib/astro/pagefind.ts";
 import { outFromEnv } from "./src/lib/env.ts";
 import { cacheDirFor, contentDir } from "./src/lib/kb/content-dir.ts";
+import { inSitemap } from "./src/lib/site/sitemap.ts";
 
 const content = contentDir();
 
@@ -39,7 +40,7 @@ export default defineConfig({
   integrations: [
     unionKb({ contentDir: content }),
     mdx(),
-    sitemap(),
+    sitemap({ filter: inSitemap }),
     pagefindSearch({ contentDir: content }),
   ],
   vite: {

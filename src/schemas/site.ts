@@ -34,6 +34,13 @@ export const SiteSchema = z.strictObject({
       enabled: z.boolean().default(false),
       /** Seconds without input before the kiosk returns to the home page. Was `idleSeconds` (schema 1). */
       homeAfterSeconds: z.number().int().min(15).max(3600).default(120),
+      /**
+       * Buttons on the kiosk search page that search for these words without typing.
+       * Default: the glossary terms found in the most law articles.
+       */
+      popularQueries: z.array(TextSchema).min(1).max(12).optional(),
+      /** The same for the English search page; default as above, in English. */
+      popularQueriesEn: z.array(TextSchema).min(1).max(12).optional(),
     })
     .default({ enabled: false, homeAfterSeconds: 120 }),
   /** `npm run serve -- --stats`: the password of the `/stats/` page (HTTP Basic, any user name). */

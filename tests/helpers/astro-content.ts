@@ -52,7 +52,7 @@ const SCHEMAS = {
 const COLLECTIONS: KbCollection[] = [...(Object.keys(SCHEMAS) as KbCollection[]), "lawTexts"];
 
 /** The parts of Astro's loader context kbLoader uses, storing into `entries`. */
-function loaderContext(collection: KbCollection, entries: Map<string, ContentEntry>) {
+function loaderContext(collection: KbCollection, entries: Map<string, ContentEntry>, base: string) {
   return {
     store: {
       get: (id: string) => entries.get(id),
@@ -62,11 +62,12 @@ function loaderContext(collection: KbCollection, entries: Map<string, ContentEnt
       },
       keys: () => [...entries.keys()],
       delete: (id: string) => entries.delete(id),
+      addModuleImport: () => {},
     },
     parseData: async ({ data }: { data: unknown }) =>
       collection === "lawTexts" ? data : SCHEMAS[collection].parse(data),
     generateDigest: (value: string) => createHash("sha256").update(value).digest("hex"),
-    config: { root: pathToFileURL(`${ROOT}/`) },
+    config: { root: pathToFileURL(`${ROOT}/`), base },
     logger: { error: () => {}, warn: () => {}, info: () => {} },
   } as unknown as LoaderContext; // only the members above are read
 }
@@ -76,7 +77,7 @@ function loaderContext(collection: KbCollection, entries: Map<string, ContentEnt
  * Fails when the check finds an error: the query layer only ever sees
  * knowledge bases that passed it.
  */
-export async function loadCollections(contentDir: string): Promise<Collections> {
+export async function loadCollections(contentDir: string, base = "/"): Promise<Collections> {
   const { errors, problems } = checkKnowledgeBase(contentDir);
   if (errors > 0)
     throw new Error(
@@ -85,7 +86,7 @@ export async function loadCollections(contentDir: string): Promise<Collections> 
   const collections: Collections = new Map();
   for (const collection of COLLECTIONS) {
     const entries = new Map<string, ContentEntry>();
-    await kbLoader(contentDir, collection).load(loaderContext(collection, entries));
+    await kbLoader(contentDir, collection).load(loaderContext(collection, entries, base));
     collections.set(collection, [...entries.values()]);
   }
   return collections;
@@ -101,7 +102,9 @@ export function astroContent(collections: Collections) {
     getEntry: async (collection: string, id: string) =>
       entriesOf(collection).find((entry) => entry.id === id),
     render: async () => {
-      throw new Error("render() compiles MDX: test it with a build, not in tests/unit/data/");
+      throw new Error(
+        "render() makes an Astro component: read entry.rendered.html, or test the page with a build",
+      );
     },
   };
 }
@@ -149,7 +152,7 @@ export async function dataLayer(options: DataLayerOptions = {}): Promise<DataLay
   const dir = fixtureContent(options.scenario, options.group);
   try {
     options.edit?.(dir);
-    const collections = await loadCollections(dir);
+    const collections = await loadCollections(dir, options.base);
     return { ...(await importDataLayer(collections, options.base)), collections };
   } finally {
     rmSync(dir, { recursive: true, force: true });

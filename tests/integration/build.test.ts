@@ -1,4 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -76,5 +84,27 @@ describe("a failed build", () => {
     expect(result.stderr).toContain("The site was not built");
     expect(readFileSync(join(out, "index.html"), "utf8")).toBe(before);
     expect(existsSync(join(out, "..", `.dist-building-${result.pid}`))).toBe(false);
+  });
+});
+
+describe("a knowledge base with nothing in it yet", () => {
+  it("builds with a clean log: no warnings about empty collections", () => {
+    // Only site.yaml and topics.yaml: no courses, lessons, policies, cases or glossary.
+    const dir = mkdtempSync(join(tmpdir(), "union-kb-empty-"));
+    try {
+      const kb = join(dir, "content");
+      mkdirSync(kb);
+      for (const file of ["site.yaml", "topics.yaml"])
+        copyFileSync(join(content, file), join(kb, file));
+      const result = runScript("build.ts", ["--content", kb, "--out", join(dir, "dist")]);
+      const log = `${result.stdout}${result.stderr}`;
+      expect(result.status, log).toBe(0);
+      expect(log).toMatch(
+        /Built 0 courses, 0 lessons, 0 policies, 0 cases, 0 glossary terms, 3 topics/,
+      );
+      expect(log).not.toMatch(/does not exist or is empty|warn/i);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

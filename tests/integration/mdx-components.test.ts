@@ -17,6 +17,16 @@ beforeAll(() => {
     join(content, "courses/training-rights/09-english-note.mdx"),
     '---\ntitle: A note in English\nsummary: Labels follow the language of the lesson.\nlang: en\nduration: 10\nobjectives:\n  - Read a note\nformat: self-study\nupdated: 2026-03-01\n---\n\n<Callout type="tip">Ask the union.</Callout>\n',
   );
+  // A site that allows code: a body with an expression is compiled by Astro's
+  // MDX compiler, and its components must come out as in every other body.
+  writeFileSync(
+    join(content, "site.yaml"),
+    `${readFileSync(join(content, "site.yaml"), "utf8")}allowScripts: true\n`,
+  );
+  writeFileSync(
+    join(content, "courses/training-rights/08-compiled.mdx"),
+    '---\ntitle: 编译的课时\nsummary: 正文里有代码。\nduration: 10\nobjectives:\n  - 看结果\nformat: lecture\ncites:\n  - policy: vocational-education-law-2022\n    article: 58\nupdated: 2026-03-01\n---\n\n共 {2 * 3} 项，见 <Cite policy="vocational-education-law-2022" article={58} />。\n\n<Callout type="warning" title="常见误区">\n培训不是可有可无的福利。\n</Callout>\n',
+  );
   out = join(mkdtempSync(join(tmpdir(), "union-kb-mdx-")), "dist");
   const result = runScript("build.ts", ["--content", content, "--out", out]);
   if (result.status !== 0)
@@ -85,6 +95,31 @@ describe("author components in a built lesson", () => {
 
   it("still renders Cite", () => {
     expect(html).toContain('href="/policies/vocational-education-law-2022/#art-58"');
+  });
+});
+
+describe("a body with code, compiled by Astro on a site that allows it", () => {
+  const compiled = () =>
+    readFileSync(join(out, "courses/training-rights/compiled/index.html"), "utf8");
+
+  it("runs the code and draws the components exactly as the loader does", () => {
+    const page = compiled();
+    expect(page).toContain("共 6 项");
+    const callout = (source: string) => /<aside class="callout[\s\S]*?<\/aside>/.exec(source)?.[0];
+    expect(callout(page)).toBe(callout(html));
+    expect(page).toContain(
+      '<a class="cite-link" href="/policies/vocational-education-law-2022/#art-58" lang="zh-CN">《职业教育法》第五十八条</a>',
+    );
+  });
+
+  it("numbers its citations in the print view", () => {
+    const print = readFileSync(
+      join(out, "print/courses/training-rights/compiled/index.html"),
+      "utf8",
+    );
+    expect(print).toMatch(
+      /<span class="print-cite" lang="zh-CN">《职业教育法》第五十八条<\/span><sup class="footnote-ref"><a href="#appendix-1"/,
+    );
   });
 });
 

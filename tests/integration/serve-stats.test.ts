@@ -12,7 +12,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BEACON_BURST } from "../../src/lib/serve/stats-routes.ts";
-import { formatLoadResult, makeLoadSite, runStatsLoad } from "../../src/lib/stats/load-test.ts";
+import {
+  formatLoadResult,
+  makeLoadSite,
+  runStatsLoad,
+  servePort,
+} from "../../src/lib/stats/load-test.ts";
 import { ROOT, runScript } from "../helpers/fixtures.ts";
 import { type Reply, send } from "../helpers/http.ts";
 
@@ -36,22 +41,8 @@ async function startServer(args: string[], content: string): Promise<Running> {
   );
   // Killed in afterAll even when the other server fails to start.
   children.push(child);
-  let output = "";
-  const port = await new Promise<number>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 60_000);
-    const look = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
-      if (match?.[1] && output.includes("Ctrl+C")) {
-        clearTimeout(timer);
-        done(Number(match[1]));
-      }
-    };
-    child.stdout?.on("data", look);
-    child.stderr?.on("data", look);
-    child.on("exit", (code) => fail(new Error(`server exited with ${code}:\n${output}`)));
-  });
-  return { child, port, output: () => output };
+  const { port, output } = await servePort(child);
+  return { child, port, output };
 }
 
 /** A POST with a body (or raw options), on its own connection unless an agent is given. */

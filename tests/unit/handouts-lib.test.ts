@@ -15,8 +15,9 @@ import {
   pageRules,
 } from "../../src/lib/handouts/page-css.ts";
 import { qrSvg } from "../../src/lib/handouts/qr.ts";
-import { articleLabel, coursePaper } from "../../src/lib/handouts/text.ts";
+import { coursePaper } from "../../src/lib/handouts/text.ts";
 import { absoluteUrl, latestDate, pdfPath, printPath } from "../../src/lib/handouts/urls.ts";
+import { articleLabel } from "../../src/lib/law/article-label.ts";
 
 const VEL = "vocational-education-law-2022";
 

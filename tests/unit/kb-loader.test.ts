@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { rmSync } from "node:fs";
+import { appendFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { LoaderContext } from "astro/loaders";
@@ -12,6 +12,7 @@ import { fixtureContent, ROOT } from "../helpers/fixtures.ts";
 /** The parts of Astro's loader context the loader uses, over a plain Map. */
 function fakeContext() {
   const entries = new Map<string, { id: string; digest?: string; [key: string]: unknown }>();
+  const modules = new Set<string>();
   let writes = 0;
   const context = {
     store: {
@@ -23,13 +24,19 @@ function fakeContext() {
       },
       keys: () => [...entries.keys()],
       delete: (id: string) => entries.delete(id),
+      addModuleImport: (file: string) => modules.add(file),
     },
     parseData: async ({ data }: { data: unknown }) => data,
     generateDigest: (value: string) => createHash("sha256").update(value).digest("hex"),
-    config: { root: pathToFileURL(`${ROOT}/`) },
+    config: { root: pathToFileURL(`${ROOT}/`), base: "/kb/" },
     logger: { error: () => {}, warn: () => {}, info: () => {} },
   };
-  return { entries, context: context as unknown as LoaderContext, writes: () => writes };
+  return {
+    entries,
+    modules,
+    context: context as unknown as LoaderContext,
+    writes: () => writes,
+  };
 }
 
 const content = fixtureContent();
@@ -45,11 +52,22 @@ describe("the Content Layer loader reads the knowledge base as the check does", 
     }
   });
 
-  it("stores MDX entries with their body and file for Astro to render, and data from the same YAML", async () => {
-    const { entries, context } = fakeContext();
+  it("stores MDX entries rendered to HTML, with their body, file and data from the same YAML", async () => {
+    const { entries, modules, context } = fakeContext();
     await kbLoader(content, "lessons").load(context);
     const lesson = entries.get("training-rights/duties");
-    expect(lesson?.deferredRender).toBe(true);
+    // Rendered here, as Astro's glob() loader renders Markdown: no module to compile.
+    expect(lesson?.deferredRender).toBeUndefined();
+    expect(modules.size).toBe(0);
+    const rendered = lesson?.rendered as
+      | { html: string; metadata: { headings: unknown[]; printHtml: string } }
+      | undefined;
+    expect(rendered?.html).toContain(
+      '<a class="cite-link" href="/kb/policies/vocational-education-law-2022/#art-',
+    );
+    expect(rendered?.metadata.printHtml).toMatch(
+      /<span class="print-cite" lang="zh-CN">《职业教育法》第[一二三四五六七八九十百]+条<\/span><!--union-kb-note:vocational-education-law-2022#\d+-->/,
+    );
     // Relative to the project root, as Astro's own glob() loader stores it.
     expect(lesson?.filePath).toBe(
       relative(ROOT, join(content, "courses/training-rights/01-duties.mdx")),
@@ -90,5 +108,48 @@ describe("the Content Layer loader reads the knowledge base as the check does", 
     expect((entries.get(marked.id)?.data as { zh?: string } | undefined)?.zh).toBe(
       "只在共享的解析里",
     );
+  });
+
+  it("leaves a body with code, on a site that allows it, to Astro's MDX compiler", async () => {
+    const dir = fixtureContent();
+    try {
+      appendFileSync(join(dir, "site.yaml"), "allowScripts: true\n");
+      appendFileSync(join(dir, "courses/training-rights/01-duties.mdx"), "\n共 {1 + 1} 项。\n");
+      const { entries, modules, context } = fakeContext();
+      await kbLoader(dir, "lessons").load(context);
+      const file = relative(ROOT, join(dir, "courses/training-rights/01-duties.mdx"));
+      expect(entries.get("training-rights/duties")?.deferredRender).toBe(true);
+      expect(entries.get("training-rights/duties")?.rendered).toBeUndefined();
+      expect([...modules]).toEqual([file]);
+      expect(entries.get("training-rights/funds")?.rendered).toBeDefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("renders a body again when a policy it cites changes, and only then", async () => {
+    const { kb } = checkKnowledgeBase(content);
+    shareParse(content, kb);
+    const { entries, context, writes } = fakeContext();
+    const loader = kbLoader(content, "lessons");
+    await loader.load(context);
+    const first = writes();
+    await loader.load(context);
+    expect(writes()).toBe(first);
+    const policy = kb.policies.find((p) => p.id === "vocational-education-law-2022");
+    if (!policy) throw new Error("fixture cites the 2022 law");
+    // What a new parse after an edit of the policy's policy.yaml would hold.
+    const renamed = {
+      ...policy,
+      data: { ...policy.data, shortTitle: "职教法（2022）" },
+    };
+    shareParse(content, { ...kb, policies: kb.policies.map((p) => (p === policy ? renamed : p)) });
+    await loader.load(context);
+    expect(writes()).toBeGreaterThan(first);
+    const rendered = entries.get("training-rights/duties")?.rendered as
+      | { html: string }
+      | undefined;
+    const html = rendered?.html;
+    expect(html).toContain("《职教法》第二十四条");
   });
 });

@@ -15,19 +15,36 @@ function isExternal(link: HTMLAnchorElement): boolean {
 }
 
 /**
- * Kiosk visitors cannot use other websites, so external links stop navigating and
- * show their address instead, for the visitor to open on a phone.
+ * Whether a link of this site leads somewhere without the kiosk bar and the idle
+ * return: a file that is not a web page (RSS feed, PDF, .ics, .json…), a download,
+ * or a handout print view (`printPrefix`).
  */
-function disableExternalLinks(note: string): void {
+function isDeadEnd(link: HTMLAnchorElement, printPrefix: string): boolean {
+  return (
+    link.hasAttribute("download") ||
+    /\.(?!html?$)[a-z0-9]+$/i.test(link.pathname) ||
+    link.pathname.startsWith(printPrefix)
+  );
+}
+
+/**
+ * Kiosk visitors cannot use other websites, so external links stop navigating and
+ * show their address instead, for the visitor to open on a phone. Links to this
+ * site's files and print views stop too (components hide the known ones with
+ * `data-kiosk-hide`; this catches the rest, e.g. a link an author wrote).
+ */
+function disableLinks(notes: { external: string; file: string }, printPrefix: string): void {
   for (const link of document.querySelectorAll<HTMLAnchorElement>("a[href]")) {
     link.removeAttribute("target");
-    if (!isExternal(link)) continue;
+    const external = isExternal(link);
+    if (!external && !isDeadEnd(link, printPrefix)) continue;
     const address = link.href.replace(/^(mailto|tel):/, "");
     link.dataset.kioskExternal = address;
     link.removeAttribute("href");
+    link.removeAttribute("download");
     const hint = document.createElement("span");
     hint.className = "kiosk-url";
-    hint.textContent = interpolate(note, { url: address });
+    hint.textContent = interpolate(external ? notes.external : notes.file, { url: address });
     link.after(hint);
   }
 }
@@ -49,7 +66,11 @@ export function startKiosk(bar: HTMLElement): void {
   const warning = bar.querySelector<HTMLElement>("[data-kiosk-warning]");
   const seconds = bar.querySelector<HTMLElement>("[data-kiosk-seconds]");
 
-  disableExternalLinks(bar.dataset.externalNote ?? "");
+  const printPrefix = bar.dataset.print ?? "/print/";
+  disableLinks(
+    { external: bar.dataset.externalNote ?? "", file: bar.dataset.fileNote ?? "" },
+    printPrefix,
+  );
   const stop = (event: Event) => event.preventDefault();
   // No context menu and no dragging links or pictures out of the page.
   document.addEventListener("contextmenu", stop);
@@ -59,11 +80,20 @@ export function startKiosk(bar: HTMLElement): void {
     "click",
     (event) => {
       const link = (event.target as Element | null)?.closest?.("a[href]");
-      if (link instanceof HTMLAnchorElement && isExternal(link)) event.preventDefault();
+      if (link instanceof HTMLAnchorElement && (isExternal(link) || isDeadEnd(link, printPrefix)))
+        event.preventDefault();
     },
     true,
   );
   bar.querySelector("[data-kiosk-back]")?.addEventListener("click", () => history.back());
+  // On the search page the bar's 搜索 goes to the search box instead of reloading the page.
+  bar.querySelector("[data-kiosk-search]")?.addEventListener("click", (event) => {
+    const box = document.querySelector<HTMLInputElement>("main input[name=q]");
+    if (!box) return;
+    event.preventDefault();
+    box.focus();
+    box.scrollIntoView({ block: "center" });
+  });
 
   let lastActivity = Date.now();
   const onActivity = () => {
@@ -76,6 +106,14 @@ export function startKiosk(bar: HTMLElement): void {
     if (left <= 0) {
       lastActivity = Date.now();
       if (warning) warning.hidden = true;
+      // The next visitor starts here. Other scripts (e.g. a usage-statistics beacon)
+      // hear of it first: the event `union-kb:kiosk-reset` on `document`, just before
+      // the reset; `detail` has the idle time and the page left.
+      document.dispatchEvent(
+        new CustomEvent("union-kb:kiosk-reset", {
+          detail: { idleSeconds, from: location.pathname },
+        }),
+      );
       returnHome(home);
     } else if (left <= warnAt && warning && seconds) {
       seconds.textContent = interpolate(bar.dataset.secondsText ?? "{seconds}", { seconds: left });

@@ -1,9 +1,41 @@
 import { resolve, sep } from "node:path";
-import type { AstroIntegration } from "astro";
+import { Worker } from "node:worker_threads";
+import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { checkKnowledgeBase } from "../check/check.ts";
 import { astroChildSettings } from "../env.ts";
 import { formatReport } from "../kb/problems.ts";
 import { shareParse } from "../kb/shared-parse.ts";
+import type { CheckOutcome } from "./check-worker.ts";
+
+/**
+ * Checks the content again after each change in `npm run dev`, in a worker
+ * thread, and prints the report. A change during a check runs one more.
+ */
+function devChecker(contentDir: string, logger: AstroIntegrationLogger, hadProblems: boolean) {
+  let worker: Worker | undefined;
+  let running = false;
+  let again = false;
+  const start = () => {
+    worker ??= new Worker(new URL("./check-worker.ts", import.meta.url));
+    worker.unref();
+    worker.once("message", (outcome: CheckOutcome) => {
+      if (outcome.problems)
+        (outcome.errors ? console.error : console.warn)(`\n${outcome.report}\n`);
+      else if (hadProblems) logger.info("content check: no problems left");
+      hadProblems = outcome.problems > 0;
+      running = false;
+      if (again) run();
+    });
+    worker.postMessage(contentDir);
+  };
+  const run = () => {
+    again = running;
+    if (running) return;
+    running = true;
+    start();
+  };
+  return run;
+}
 
 /**
  * Runs the same checks as `npm run check` before Astro loads content, so a
@@ -37,20 +69,12 @@ export function unionKb(options: { contentDir: string }): AstroIntegration {
         if (astroChildSettings().skipCheck) return;
         const root = resolve(options.contentDir);
         server.watcher.add(root);
+        const check = devChecker(options.contentDir, logger, hadProblems);
         let timer: NodeJS.Timeout | undefined;
         server.watcher.on("all", (_event, path) => {
           if (!resolve(path).startsWith(`${root}${sep}`)) return;
           clearTimeout(timer);
-          timer = setTimeout(() => {
-            const result = checkKnowledgeBase(options.contentDir);
-            if (result.problems.length) {
-              const report = formatReport(result.problems);
-              (result.errors ? console.error : console.warn)(`\n${report}\n`);
-            } else if (hadProblems) {
-              logger.info("content check: no problems left");
-            }
-            hadProblems = result.problems.length > 0;
-          }, 200);
+          timer = setTimeout(check, 200);
         });
       },
     },

@@ -1,8 +1,14 @@
 import { relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Loader, LoaderContext } from "astro/loaders";
+import type { Locale } from "../../schemas/common.ts";
+import { PRINT } from "../handouts/print-cite.ts";
 import type { Entry, KnowledgeBase } from "../kb/load.ts";
 import { dropParse, markParseStale, sharedParse } from "../kb/shared-parse.ts";
+import { SCREEN } from "../mdx/render/components.ts";
+import { contextFor, type KbLookups, kbLookups } from "../mdx/render/kb-context.ts";
+import { renderMdxBodies } from "../mdx/render/render.ts";
+import { renderInputsDigest } from "../mdx/render/version.ts";
 
 /** The collections of src/content.config.ts that come from the knowledge base's own files. */
 export type KbCollection =
@@ -16,8 +22,11 @@ export type KbCollection =
   | "events"
   | "lawTexts";
 
-/** Entries of a collection that are MDX: Astro compiles their bodies when a page renders them. */
+/** Entries of a collection that are MDX: their bodies are rendered to HTML as they load. */
 const MDX: ReadonlySet<KbCollection> = new Set(["lessons", "policies", "cases"]);
+
+/** Collections whose entries also have a print form (the handouts). */
+const PRINTED: ReadonlySet<KbCollection> = new Set(["lessons"]);
 
 /** Every collection src/content.config.ts fills from the knowledge base. */
 export const KB_COLLECTIONS: readonly KbCollection[] = [
@@ -42,7 +51,10 @@ const filled = new Set<KbCollection>();
  */
 function release(collection: KbCollection): void {
   filled.add(collection);
-  if (KB_COLLECTIONS.every((c) => filled.has(c))) dropParse();
+  if (KB_COLLECTIONS.every((c) => filled.has(c))) {
+    dropParse();
+    lastInputs = undefined;
+  }
 }
 
 function entriesOf(kb: KnowledgeBase, collection: KbCollection): Entry<unknown>[] {
@@ -60,23 +72,75 @@ function entriesOf(kb: KnowledgeBase, collection: KbCollection): Entry<unknown>[
   return kb[collection];
 }
 
+interface RenderInputs {
+  lookups: KbLookups;
+  digest: string;
+  from: Pick<KnowledgeBase, "policies" | "glossary" | "lawTexts">;
+}
+
+let lastInputs: RenderInputs | undefined;
+
+/**
+ * The renderer's lookups and the digest of what bodies may show of other
+ * entries. Made again only when the policies, law texts or glossary are not
+ * the ones of the last parse: a lesson saved in `npm run dev` reuses them.
+ */
+function renderInputsOf(kb: KnowledgeBase, base: string): RenderInputs {
+  const last = lastInputs;
+  if (
+    last?.lookups.base === base &&
+    last.from.policies === kb.policies &&
+    last.from.glossary === kb.glossary &&
+    last.from.lawTexts === kb.lawTexts
+  )
+    return last;
+  lastInputs = {
+    lookups: kbLookups(kb, base),
+    digest: renderInputsDigest(kb, base),
+    from: { policies: kb.policies, glossary: kb.glossary, lawTexts: kb.lawTexts },
+  };
+  return lastInputs;
+}
+
+/**
+ * An MDX body rendered to HTML (and, for lessons, to its print form), or
+ * undefined when it contains code only Astro's MDX compiler can run.
+ */
+function rendered(collection: KbCollection, body: string, lookups: KbLookups, locale: Locale) {
+  const variants = PRINTED.has(collection) ? [SCREEN, PRINT] : [SCREEN];
+  const [web, print] = renderMdxBodies(body, contextFor(lookups, locale), variants) ?? [];
+  if (!web) return undefined;
+  return {
+    html: web.html,
+    metadata: { headings: web.headings, ...(print ? { printHtml: print.html } : {}) },
+  };
+}
+
 async function sync(
   contentDir: string,
   collection: KbCollection,
   { store, parseData, generateDigest, config }: LoaderContext,
 ): Promise<void> {
   const root = fileURLToPath(config.root);
-  const entries = entriesOf(sharedParse(contentDir), collection);
+  const kb = sharedParse(contentDir);
+  const entries = entriesOf(kb, collection);
+  const mdx = MDX.has(collection);
+  // A body's HTML shows other entries (cited articles, glossary terms): their
+  // data, the base path and the renderer itself are part of every digest.
+  const inputs = mdx ? renderInputsOf(kb, config.base) : undefined;
   const ids = new Set<string>();
   for (const entry of entries) {
     ids.add(entry.id);
-    const body = MDX.has(collection) ? (entry.body ?? "").trim() : undefined;
-    const digest = generateDigest(`${JSON.stringify(entry.raw)}\u0000${body ?? ""}`);
+    const body = mdx ? (entry.body ?? "").trim() : undefined;
+    const digest = generateDigest(
+      `${JSON.stringify(entry.raw)}\u0000${body ?? ""}\u0000${inputs?.digest ?? ""}`,
+    );
     const filePath = relative(root, entry.path).split(sep).join("/");
-    if (store.get(entry.id)?.digest === digest) {
-      // Kept from the last build's data store; Astro must still be told
-      // which module renders the body, as its own glob() loader does.
-      if (body !== undefined) store.addModuleImport(filePath);
+    const kept = store.get(entry.id);
+    if (kept?.digest === digest) {
+      // Kept from the last build's data store. A body Astro compiles must
+      // still be named as a module, as its own glob() loader does.
+      if (kept.deferredRender) store.addModuleImport(filePath);
       continue;
     }
     // The law texts are parsed already (src/lib/law); the others are checked
@@ -85,15 +149,24 @@ async function sync(
       collection === "lawTexts"
         ? { ...(entry.data as object) }
         : await parseData({ id: entry.id, data: entry.raw as Record<string, unknown>, filePath });
-    store.set({
-      id: entry.id,
-      data,
-      digest,
-      filePath,
-      ...(body === undefined ? {} : { body, deferredRender: true }),
-    });
+    if (body === undefined || !inputs) {
+      store.set({ id: entry.id, data, digest, filePath });
+      continue;
+    }
+    const html = rendered(
+      collection,
+      body,
+      inputs.lookups,
+      (data as { lang?: Locale }).lang ?? "zh-CN",
+    );
+    if (html) store.set({ id: entry.id, data, digest, filePath, body, rendered: html });
+    else {
+      store.set({ id: entry.id, data, digest, filePath, body, deferredRender: true });
+      store.addModuleImport(filePath);
+    }
   }
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+  keepEmpty(store, entries.length);
   const stored = store.keys().length;
   if (stored !== ids.size) {
     throw new Error(
@@ -103,12 +176,28 @@ async function sync(
   }
 }
 
+const PLACEHOLDER = "\u0000union-kb-empty";
+
+/**
+ * Astro warns that a collection "does not exist or is empty" whenever a page
+ * asks for one that never held an entry, which a new knowledge base without
+ * courses or glossary does on every page. Setting and deleting a placeholder
+ * makes the collection exist, empty: pages get [] and the log stays clean.
+ */
+function keepEmpty(store: LoaderContext["store"], count: number): void {
+  if (count > 0) return;
+  store.set({ id: PLACEHOLDER, data: {} });
+  store.delete(PLACEHOLDER);
+}
+
 /**
  * A Content Layer loader for one collection of the knowledge base. Every
  * collection is filled from the parse the content check made in this process
  * (src/lib/kb/shared-parse.ts): one YAML reader, one frontmatter split, the
  * same entries, so what passes the check is what gets built. MDX bodies are
- * compiled by Astro when a page renders them (deferred rendering).
+ * rendered to HTML here (src/lib/mdx/render), as Astro's glob() loader does
+ * for Markdown: no JavaScript module per entry. A body with code, which only
+ * a site with `allowScripts: true` may hold, is left to Astro's MDX compiler.
  */
 export function kbLoader(contentDir: string, collection: KbCollection): Loader {
   const dir = resolve(contentDir);
@@ -123,9 +212,9 @@ export function kbLoader(contentDir: string, collection: KbCollection): Loader {
       }
       watcher.add(dir);
       let timer: NodeJS.Timeout | undefined;
-      watcher.on("all", (_event, path) => {
+      watcher.on("all", (event, path) => {
         if (!resolve(path).startsWith(`${dir}${sep}`)) return;
-        markParseStale();
+        markParseStale(event, path);
         // Editors often write a file twice in a row; sync once after the last.
         clearTimeout(timer);
         timer = setTimeout(() => {

@@ -1,4 +1,5 @@
 import type { Entry, KnowledgeBase } from "../kb/load.ts";
+import { isLiteral, isOnlyComments, literalString } from "../mdx/literal.ts";
 import { fileLine, type MdxAttribute, type MdxNode, mdxTreeOf, walkMdx } from "../mdx/parse.ts";
 import { isJsxElement } from "../mdx/scan.ts";
 import {
@@ -74,34 +75,6 @@ export function isDangerousUrl(url: string): boolean {
   return /^(?:javascript|vbscript|livescript|data):/.test(squeezed);
 }
 
-/** Plain data in `name={…}`: a number, true/false, or a quoted string without escapes. */
-const LITERAL = /^\s*(?:-?(?:0|[1-9]\d*)(?:\.\d+)?|true|false|"[^"\\\n]*"|'[^'\\\n]*')\s*$/;
-
-/** The value of a literal string expression `{"…"}`, for the address rules. */
-function literalString(source: string): string | undefined {
-  const m = /^\s*(["'])(.*)\1\s*$/s.exec(source);
-  return m ? m[2] : undefined;
-}
-
-/** Whether an expression is only comments, `{/* … *\/}`, which compiles to nothing. */
-export function isOnlyComments(source: string): boolean {
-  let i = 0;
-  while (i < source.length) {
-    const c = source[i] as string;
-    if (/\s/.test(c)) i++;
-    else if (source.startsWith("/*", i)) {
-      const end = source.indexOf("*/", i + 2);
-      if (end === -1) return false;
-      i = end + 2;
-    } else if (source.startsWith("//", i)) {
-      const end = source.indexOf("\n", i);
-      if (end === -1) return false;
-      i = end + 1;
-    } else return false;
-  }
-  return true;
-}
-
 function checkAttribute(attribute: MdxAttribute, tag: string, line: number, found: Found[]): void {
   if (attribute.type === "mdxJsxExpressionAttribute") {
     found.push(
@@ -115,7 +88,7 @@ function checkAttribute(attribute: MdxAttribute, tag: string, line: number, foun
   }
   let address = typeof value === "string" ? value : undefined;
   if (value && typeof value === "object") {
-    if (!LITERAL.test(value.value)) {
+    if (!isLiteral(value.value)) {
       found.push(
         finding("mdx/code-in-attribute", { line, found: `{${value.value}}`, values: { name } }),
       );

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, realpathSync, type Stats, statSync } from "node:fs";
-import { isAbsolute, join, relative } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import type { z } from "astro/zod";
 import { type Campaign, CampaignSchema } from "../../schemas/campaign.ts";
 import { type Case, CaseSchema } from "../../schemas/case.ts";
@@ -568,4 +568,36 @@ export function loadKnowledgeBase(
   loadCases(loader, join(contentDir, "cases"), kb);
   loadEvents(loader, join(contentDir, "events"), kb);
   return { kb, problems: loader.problems };
+}
+
+/**
+ * The knowledge base with one edited lesson or case read again, for `npm run
+ * dev`: saving a lesson costs one file, not the whole knowledge base. Returns
+ * undefined when only a full parse will do: the file is not a known lesson or
+ * case, or it now has a problem (the full parse reports it with the rest).
+ */
+export function reloadMdxFile(
+  kb: KnowledgeBase,
+  path: string,
+  cwd = process.cwd(),
+): KnowledgeBase | undefined {
+  const loader = new Loader(cwd);
+  const target = resolve(cwd, path);
+  const lesson = kb.lessons.findIndex((entry) => resolve(cwd, entry.path) === target);
+  if (lesson >= 0) {
+    const old = kb.lessons[lesson] as LessonEntry;
+    const entry = loadMdx(loader, old.path, LessonSchema, old.id);
+    if (!entry || loader.problems.length > 0) return undefined;
+    const lessons = kb.lessons.slice();
+    lessons[lesson] = { ...entry, course: old.course, slug: old.slug, order: old.order };
+    return { ...kb, lessons };
+  }
+  const found = kb.cases.findIndex((entry) => resolve(cwd, entry.path) === target);
+  if (found < 0) return undefined;
+  const old = kb.cases[found] as Entry<Case>;
+  const entry = loadMdx(loader, old.path, CaseSchema, old.id);
+  if (!entry || loader.problems.length > 0) return undefined;
+  const cases = kb.cases.slice();
+  cases[found] = entry;
+  return { ...kb, cases };
 }

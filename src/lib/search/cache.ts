@@ -1,6 +1,38 @@
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
+
+/**
+ * Puts every file of `from` into `to` as a hard link, or as a copy where a
+ * link cannot be made (another file system). An index is thousands of small
+ * files that are never changed once written (a changed index is a new
+ * folder), so a link is as good as a copy and costs no bytes: at 1,000
+ * entries copying them took seconds.
+ */
+export function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) linkTree(source, target);
+    else {
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+      }
+    }
+  }
+}
 
 /**
  * Keeps the last search index of a knowledge base in its cache folder, keyed
@@ -30,7 +62,7 @@ export function restoreSearchIndex<T>(
   const cached = join(cacheDir, "search-index", digest);
   if (!existsSync(join(cached, STATS))) return undefined;
   const stats = JSON.parse(readFileSync(join(cached, STATS), "utf8")) as T;
-  cpSync(join(cached, "pagefind"), outputPath, { recursive: true });
+  linkTree(join(cached, "pagefind"), outputPath);
   return stats;
 }
 
@@ -43,7 +75,7 @@ export function saveSearchIndex(
 ): void {
   const folder = join(cacheDir, "search-index");
   rmSync(folder, { recursive: true, force: true });
-  cpSync(outputPath, join(folder, digest, "pagefind"), { recursive: true });
+  linkTree(outputPath, join(folder, digest, "pagefind"));
   // Written last: a folder without it (an interrupted copy) is never used.
   writeFileSync(join(folder, digest, STATS), JSON.stringify(stats));
 }

@@ -115,24 +115,7 @@ async function startServer(
     ],
     { cwd: REPO, env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] },
   );
-  let output = "";
-  const port = await new Promise<number>((done, fail) => {
-    const timer = setTimeout(() => {
-      child.kill();
-      fail(new Error(`the server did not start:\n${output}`));
-    }, 60_000);
-    const look = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
-      if (match?.[1] && output.includes("Ctrl+C")) {
-        clearTimeout(timer);
-        done(Number(match[1]));
-      }
-    };
-    child.stdout?.on("data", look);
-    child.stderr?.on("data", look);
-    child.on("exit", (code) => fail(new Error(`the server exited with ${code}:\n${output}`)));
-  });
+  const { port } = await servePort(child);
   return { child, port };
 }
 
@@ -409,4 +392,29 @@ export async function runStatsLoadCli(
   const result = await runStatsLoad({ clients, seconds });
   output.log(formatLoadResult(result));
   return result.exact && result.errors === 0 ? 0 : 1;
+}
+
+/**
+ * The port `npm run serve -- --port 0` picked, read from its banner; the
+ * server is killed when it has not started within a minute.
+ */
+export function servePort(child: ChildProcess): Promise<{ port: number; output: () => string }> {
+  let output = "";
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => {
+      child.kill();
+      fail(new Error(`the server did not start:\n${output}`));
+    }, 60_000);
+    const look = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
+      if (match?.[1] && output.includes("Ctrl+C")) {
+        clearTimeout(timer);
+        done({ port: Number(match[1]), output: () => output });
+      }
+    };
+    child.stdout?.on("data", look);
+    child.stderr?.on("data", look);
+    child.on("exit", (code) => fail(new Error(`the server exited with ${code}:\n${output}`)));
+  });
 }
