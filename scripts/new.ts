@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run new`: create a course, lesson, policy, case or glossary term from a
+ * `npm run new`: create a course, lesson, policy, case, event or glossary term from a
  * template with valid frontmatter and helpful comments (see runNew). Asks for
  * what is missing when run in a terminal; takes everything as options in scripts.
  */
@@ -21,6 +21,9 @@ Kinds and their options:
   case    --title "…" [--real]              content/cases/<slug>.mdx
   term    --zh … --en … [--pinyin …] [--definition …]
                                             appended to content/glossary.yaml
+  event   --title "…"                       content/events/<slug>.yaml
+  event   --campaign <id> [--year 2027]     content/events/<id>-<year>.yaml, from a
+                                            yearly template in content/campaigns.yaml
 
 Options:
   --title-en "…"   the English title (course, lesson, case, policy)
@@ -48,6 +51,8 @@ const { values, positionals } = parseCliArgs(
     pinyin: { type: "string" },
     definition: { type: "string" },
     real: { type: "boolean" },
+    campaign: { type: "string" },
+    year: { type: "string" },
     content: { type: "string" },
   },
   HELP,

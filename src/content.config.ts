@@ -3,6 +3,7 @@ import { type KbCollection, kbLoader } from "./lib/astro/kb-loader.ts";
 import { contentDir } from "./lib/kb/content-dir.ts";
 import { CaseSchema } from "./schemas/case.ts";
 import { CourseSchema } from "./schemas/course.ts";
+import { EventSchema } from "./schemas/event.ts";
 import { GlossaryTermSchema } from "./schemas/glossary.ts";
 import { LessonSchema } from "./schemas/lesson.ts";
 import { PolicySchema } from "./schemas/policy.ts";
@@ -23,4 +24,5 @@ export const collections = {
   policies: defineCollection({ loader: from("policies"), schema: PolicySchema }),
   lawTexts: defineCollection({ loader: from("lawTexts") }),
   cases: defineCollection({ loader: from("cases"), schema: CaseSchema }),
+  events: defineCollection({ loader: from("events"), schema: EventSchema }),
 };

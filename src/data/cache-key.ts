@@ -28,6 +28,7 @@ const COLLECTIONS = {
   policies: true,
   lawTexts: true,
   cases: true,
+  events: true,
 } satisfies Record<CollectionKey, true>;
 
 async function sha256(text: string): Promise<string> {

@@ -4,7 +4,7 @@ import { AudienceSchema, type Locale } from "../schemas/common.ts";
 import { PolicyStatusSchema } from "../schemas/policy.ts";
 import { getTopics } from "./library.ts";
 
-const TYPES = ["course", "lesson", "policy", "case", "term"] as const;
+const TYPES = ["course", "lesson", "policy", "case", "term", "event"] as const;
 
 /**
  * For each search filter, every value a page may carry (in either language)

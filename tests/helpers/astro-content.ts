@@ -8,6 +8,7 @@ import { type KbCollection, kbLoader } from "../../src/lib/astro/kb-loader.ts";
 import { checkKnowledgeBase } from "../../src/lib/check/check.ts";
 import { CaseSchema } from "../../src/schemas/case.ts";
 import { CourseSchema } from "../../src/schemas/course.ts";
+import { EventSchema } from "../../src/schemas/event.ts";
 import { GlossaryTermSchema } from "../../src/schemas/glossary.ts";
 import { LessonSchema } from "../../src/schemas/lesson.ts";
 import { PolicySchema } from "../../src/schemas/policy.ts";
@@ -45,6 +46,7 @@ const SCHEMAS = {
   lessons: LessonSchema,
   policies: PolicySchema,
   cases: CaseSchema,
+  events: EventSchema,
 } satisfies Record<Exclude<KbCollection, "lawTexts">, z.ZodType>;
 
 const COLLECTIONS: KbCollection[] = [...(Object.keys(SCHEMAS) as KbCollection[]), "lawTexts"];
@@ -118,6 +120,8 @@ export async function importDataLayer(collections: Collections, base = "/") {
     cacheKey: await import("../../src/data/cache-key.ts"),
     citations: await import("../../src/data/citations.ts"),
     courses: await import("../../src/data/courses.ts"),
+    events: await import("../../src/data/events.ts"),
+    feed: await import("../../src/data/feed.ts"),
     library: await import("../../src/data/library.ts"),
     listings: await import("../../src/data/listings.ts"),
     policies: await import("../../src/data/policies.ts"),

@@ -131,12 +131,13 @@ function closeServer(server: Server): Promise<void> {
 }
 
 /**
- * Path of the built valid fixture site. The first caller builds it with `scripts/build.ts`;
+ * Path of the built valid fixture site, or of the valid fixture with an `extra/<scenario>`
+ * laid over it. The first caller builds it with `scripts/build.ts`;
  * later callers (other test files, other workers, the next test run) reuse it as long as
  * no source file or fixture file changed. Parallel workers wait for one shared build.
  */
-export async function buildFixtureSite(): Promise<string> {
-  const key = buildKey();
+export async function buildFixtureSite(scenario?: string): Promise<string> {
+  const key = buildKey(scenario);
   const dir = join(CACHE, key);
   const site = join(dir, "site");
   const ready = join(dir, "ready");
@@ -152,7 +153,7 @@ export async function buildFixtureSite(): Promise<string> {
     removeStaleBuilds(key);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const content = fixtureContent();
+    const content = fixtureContent(scenario, "extra");
     try {
       // Astro's content cache (node_modules/.astro/data-store.json) is shared by every build of
       // this checkout and keeps the file path of each unchanged entry: after another build of
@@ -224,9 +225,10 @@ function removeStaleBuilds(keep: string): void {
 }
 
 /** sha256 over the names and bytes of every build input, so any edit means a new build. */
-function buildKey(): string {
+function buildKey(scenario?: string): string {
   const hash = createHash("sha256");
-  for (const input of BUILD_INPUTS) {
+  const inputs = scenario ? [...BUILD_INPUTS, `tests/fixtures/extra/${scenario}`] : BUILD_INPUTS;
+  for (const input of inputs) {
     for (const file of listFiles(join(ROOT, input))) {
       hash.update(relative(ROOT, file).split(sep).join("/"));
       hash.update("\0");

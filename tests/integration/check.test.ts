@@ -145,6 +145,40 @@ describe("npm run check", () => {
     expect(output).toContain("did you mean <Callout>?");
   });
 
+  it.each([
+    [
+      "event-end-before-start",
+      "evening-class.yaml:5",
+      "field:    end",
+      "the event ends (2026-03-03 17:00) before it starts (2026-03-03 19:00)",
+    ],
+    [
+      "event-recurrence-no-end",
+      "evening-class.yaml:6",
+      "field:    recurrence",
+      "expected: COUNT (how many times) or UNTIL (the last day)",
+    ],
+    [
+      "event-unknown-course",
+      "evening-class.yaml:8",
+      "field:    links.courses[0]",
+      "did you mean “training-rights”?",
+    ],
+    [
+      "event-unknown-time-zone",
+      "evening-class.yaml:6",
+      "field:    timeZone",
+      "unknown time zone “Asia/Beijing”",
+    ],
+  ])("explains an event mistake: %s", (scenario, where, field, text) => {
+    const { status, output } = check(scenario);
+    expect(status).toBe(1);
+    expect(output).toContain(`<content>/events/${where}`);
+    expect(output).toContain(field);
+    expect(output).toContain(text);
+    expect(output).toContain("1 error, 0 warnings");
+  });
+
   it("reports all problems at once", () => {
     const { status, output } = check("unknown-topic", (dir) => {
       cpSync(join(ROOT, "tests/fixtures/invalid/wrong-enum"), dir, { recursive: true });

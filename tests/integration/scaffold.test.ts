@@ -124,6 +124,33 @@ describe("npm run new", () => {
     expect(after.slice(before.length)).toContain("pinyin: péi xùn shàng gǎng");
   });
 
+  it("creates an event, blank or from a yearly campaign template", () => {
+    writeFileSync(
+      join(content, "campaigns.yaml"),
+      "- id: world-book-day\n  title: 世界读书日阅读活动\n  summary: 4月23日的阅读活动。\n  start: 04-23\n  topics: [vocational-training]\n",
+    );
+    const fromCampaign = create({ kind: "event", campaign: "world-book-day", year: "2027" });
+    expect(fromCampaign.path).toMatch(/events\/world-book-day-2027\.yaml$/);
+    expect(parse(readFileSync(fromCampaign.path, "utf8"))).toMatchObject({
+      title: "2027年世界读书日阅读活动",
+      kind: "campaign",
+      campaign: "world-book-day",
+      start: "2027-04-23",
+      topics: ["vocational-training"],
+    });
+    const blank = create({
+      kind: "event",
+      title: "安全讲座",
+      slug: "safety-talk",
+      today: "2026-12-04",
+    });
+    expect(parse(readFileSync(blank.path, "utf8"))).toMatchObject({
+      kind: "lecture",
+      start: "2026-12-04",
+    });
+    expect(refusal({ kind: "event", campaign: "book-day" })).toBe(2);
+  });
+
   it("leaves a knowledge base that passes the check", () => {
     const { status, output } = check();
     expect(status).toBe(0);
@@ -153,7 +180,7 @@ describe("npm run new", () => {
     expect(unknown.output).toContain("courses: shop-stewards-basics, training-rights");
     const noKind = await refusalOf(() => runNew({ contentDir: content }, { interactive: false }));
     expect(noKind.code).toBe(2);
-    expect(noKind.message).toBe("Say what to create: course, lesson, policy, case or term.");
+    expect(noKind.message).toBe("Say what to create: course, lesson, policy, case, term or event.");
     const noCourse = await refusalOf(() => newEntry({ kind: "lesson", title: "x" }));
     expect(noCourse.message).toBe("--course is required for lesson.");
     expect(refusal({ kind: "lesson", course: "training-rights" })).toBe(2);

@@ -17,6 +17,10 @@ const SCENARIOS: Record<FixtureGroup, Record<string, string>> = {
     bom: "course.yaml saved with a UTF-8 byte-order mark",
     "circular-supersedes": "two policies that supersede each other",
     "duplicate-slug": "a second lesson named “duties” and a second case “training-refused”",
+    "event-end-before-start": "an event that ends at 17:00 before it starts at 19:00",
+    "event-recurrence-no-end": "a weekly class with neither COUNT nor UNTIL",
+    "event-unknown-course": "an event linking to the course “training-right”",
+    "event-unknown-time-zone": "an event in the time zone “Asia/Beijing”",
     gbk: "topics.yaml saved in GBK",
     "import-statement": "an import statement in a lesson body",
     "invalid-utf8": "a case with a byte that is not UTF-8",
@@ -37,6 +41,8 @@ const SCENARIOS: Record<FixtureGroup, Record<string, string>> = {
   extra: {
     "cites-repealed": "the cited policy marked repealed (warnings only)",
     components: "a lesson using every author component correctly",
+    events:
+      "five events (weekly and monthly classes, campaigns, a lecture) and campaigns.yaml, for the events tests",
     "html-emoji": "HTML, emoji and CJK Extension B characters in frontmatter and text",
     "law-name-before-cite":
       "a lesson writing the law's name right before <Cite> of that law (warnings only)",

@@ -19,6 +19,7 @@ export type KbCollection =
   | "lessons"
   | "policies"
   | "cases"
+  | "events"
   | "lawTexts";
 
 /** Entries of a collection that are MDX: their bodies are rendered to HTML as they load. */
@@ -36,6 +37,7 @@ export const KB_COLLECTIONS: readonly KbCollection[] = [
   "lessons",
   "policies",
   "cases",
+  "events",
   "lawTexts",
 ];
 

@@ -37,5 +37,6 @@ export function entryCounts(kb: KnowledgeBase): Record<string, number> {
     policies: kb.policies.length,
     lawTexts: kb.lawTexts.size,
     cases: kb.cases.length,
+    events: kb.events.length,
   };
 }

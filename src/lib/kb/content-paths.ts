@@ -46,9 +46,11 @@ export const KNOWN_TOP = [
   "site.yaml",
   "topics.yaml",
   "glossary.yaml",
+  "campaigns.yaml",
   "courses",
   "policies",
   "cases",
+  "events",
 ] as const;
 
 /**

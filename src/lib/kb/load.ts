@@ -1,8 +1,10 @@
 import { existsSync, readdirSync, realpathSync, type Stats, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import type { z } from "astro/zod";
+import { type Campaign, CampaignSchema } from "../../schemas/campaign.ts";
 import { type Case, CaseSchema } from "../../schemas/case.ts";
 import { type Course, CourseSchema } from "../../schemas/course.ts";
+import { type Event, EventSchema } from "../../schemas/event.ts";
 import { type GlossaryTerm, GlossaryTermSchema } from "../../schemas/glossary.ts";
 import { type Lesson, LessonSchema } from "../../schemas/lesson.ts";
 import { type Policy, PolicySchema } from "../../schemas/policy.ts";
@@ -68,6 +70,10 @@ export interface KnowledgeBase {
   policies: Entry<Policy>[];
   lawTexts: Map<string, { file: string; path: string; text: LawText }>;
   cases: Entry<Case>[];
+  /** content/events/<event>.yaml */
+  events: Entry<Event>[];
+  /** content/campaigns.yaml: yearly templates for events (not a collection of the site). */
+  campaigns: Entry<Campaign>[];
   /**
    * What exists but could not be read or validated (`topics`, `glossary`,
    * `policy:<id>`, `course:<id>`): references to it are not reported again,
@@ -475,6 +481,23 @@ function loadCases(loader: Loader, dir: string, kb: KnowledgeBase): void {
   }
 }
 
+/** Every `<event>.yaml` in content/events/; the file name is the event's id and address. */
+function loadEvents(loader: Loader, dir: string, kb: KnowledgeBase): void {
+  if (!existsSync(dir)) return;
+  for (const name of loader.list(dir)) {
+    const path = join(dir, name);
+    if (!/\.ya?ml$/i.test(name)) {
+      if (loader.stat(path)?.isFile()) loader.report(path, "event/not-yaml", {});
+      continue;
+    }
+    const id = name.replace(/\.ya?ml$/i, "");
+    loader.checkAddress(path, id);
+    const entry = loadObjectFile(loader, path, EventSchema, id);
+    if (entry) kb.events.push(entry);
+    else kb.unreadable.add(`event:${id}`);
+  }
+}
+
 const isKnownTop = (name: string): boolean => (KNOWN_TOP as readonly string[]).includes(name);
 
 /**
@@ -520,6 +543,8 @@ export function loadKnowledgeBase(
     policies: [],
     lawTexts: new Map(),
     cases: [],
+    events: [],
+    campaigns: [],
     unreadable: new Set(),
   };
   checkTopLevel(loader, contentDir);
@@ -530,16 +555,18 @@ export function loadKnowledgeBase(
   } else {
     loader.report(sitePath, "site/missing", {});
   }
-  for (const name of ["topics", "glossary"] as const) {
+  for (const name of ["topics", "glossary", "campaigns"] as const) {
     const before = loader.problems.length;
     const path = join(contentDir, `${name}.yaml`);
     if (name === "topics") kb.topics = loadListFile(loader, path, TopicSchema);
-    else kb.glossary = loadListFile(loader, path, GlossaryTermSchema);
+    else if (name === "glossary") kb.glossary = loadListFile(loader, path, GlossaryTermSchema);
+    else kb.campaigns = loadListFile(loader, path, CampaignSchema);
     if (loader.problems.length > before) kb.unreadable.add(name);
   }
   loadCourses(loader, join(contentDir, "courses"), kb);
   loadPolicies(loader, join(contentDir, "policies"), kb);
   loadCases(loader, join(contentDir, "cases"), kb);
+  loadEvents(loader, join(contentDir, "events"), kb);
   return { kb, problems: loader.problems };
 }
 

@@ -46,6 +46,7 @@ export interface ProblemData extends ProblemTexts {
 const LESSON = "content/courses/training-rights/01-duties.mdx";
 const CASE = "content/cases/training-refused.mdx";
 const POLICY_TEXT = "content/policies/vocational-education-law-2022/text.zh.md";
+const EVENT = "content/events/safety-class-2026.yaml";
 const GUESS = { hint: "did you mean “{guess}”?" } as const;
 const FENCES = "the file to start with a line “---”, the fields, and another line “---”";
 const FENCE_HINT =
@@ -135,7 +136,8 @@ export const PROBLEMS = {
       where: "content/case",
       values: {
         guess: "cases",
-        known: "site.yaml, topics.yaml, glossary.yaml, courses, policies, cases",
+        known:
+          "site.yaml, topics.yaml, glossary.yaml, campaigns.yaml, courses, policies, cases, events",
       },
     },
   },
@@ -515,6 +517,116 @@ export const PROBLEMS = {
     },
   },
 
+  // ── Events (content/events/*.yaml) ─────────────────────────────────────
+  "event/not-yaml": {
+    severity: "warning",
+    title: "Event file not ending in .yaml",
+    message: "this file is not read: events are YAML files ending in “.yaml”",
+    hint: "write the event as content/events/<event>.yaml (npm run new -- event makes one)",
+    example: { where: "content/events/safety-class.md" },
+  },
+  "event/unknown-time-zone": {
+    severity: "error",
+    title: "Unknown time zone",
+    message: "unknown time zone “{zone}”",
+    expected: "an IANA time zone name such as Asia/Shanghai (Beijing time)",
+    hint: "leave timeZone out for Beijing time; names are written Region/City with a capital letter each",
+    example: {
+      where: `${EVENT}:8`,
+      field: "timeZone",
+      found: '"Asia/Beijing"',
+      values: { zone: "Asia/Beijing" },
+    },
+  },
+  "event/time-zone-changes": {
+    severity: "error",
+    title: "Time zone with daylight saving",
+    message: "the time zone “{zone}” changes its clocks during the year",
+    expected: "a time zone with one offset all year, such as Asia/Shanghai",
+    hint: "calendar files are published with a fixed offset; give the times in Beijing time and leave timeZone out",
+    example: {
+      where: `${EVENT}:8`,
+      field: "timeZone",
+      found: '"Europe/Berlin"',
+      values: { zone: "Europe/Berlin" },
+    },
+  },
+  "event/mixed-date-and-time": {
+    severity: "error",
+    title: "Start and end written differently",
+    message: "the start and the end must both be dates, or both dates with a time",
+    expected:
+      "start: 2026-06-01 and end: 2026-06-30, or start: 2026-03-03 19:00 and end: 2026-03-03 21:00",
+    example: { where: `${EVENT}:6`, field: "end", found: '"2026-03-03"' },
+  },
+  "event/end-time-missing": {
+    severity: "error",
+    title: "Start time without an end",
+    message: "the event starts at a time but has no end",
+    expected: "an end with a time, e.g. end: 2026-03-03 21:00",
+    hint: "leave the time out of start for an event that lasts all day",
+    example: { where: `${EVENT}:5`, field: "start", found: '"2026-03-03 19:00"' },
+  },
+  "event/end-before-start": {
+    severity: "error",
+    title: "End before start",
+    message: "the event ends ({end}) before it starts ({start})",
+    expected: "an end after the start",
+    hint: "check the month and the day; a recurring event gives the start and end of its first meeting",
+    example: {
+      where: `${EVENT}:6`,
+      field: "end",
+      found: '"2026-03-03 17:00"',
+      values: { start: "2026-03-03 19:00", end: "2026-03-03 17:00" },
+    },
+  },
+  "event/recurrence-no-end": {
+    severity: "error",
+    title: "Recurrence without an end",
+    message: "the recurrence never ends",
+    expected: "COUNT (how many times) or UNTIL (the last day), e.g. FREQ=WEEKLY;BYDAY=TU;COUNT=12",
+    hint: "every class ends: add ;COUNT=12 or ;UNTIL=20261231 to the rule",
+    example: { where: `${EVENT}:9`, field: "recurrence", found: '"FREQ=WEEKLY;BYDAY=TU"' },
+  },
+  "event/recurrence-both-ends": {
+    severity: "error",
+    title: "Recurrence with two ends",
+    message: "the recurrence has both COUNT and UNTIL",
+    expected: "one of them",
+    hint: "keep COUNT (how many times) or UNTIL (the last day), not both",
+    example: {
+      where: `${EVENT}:9`,
+      field: "recurrence",
+      found: '"FREQ=WEEKLY;COUNT=12;UNTIL=20261231"',
+    },
+  },
+  "event/recurrence-invalid": {
+    severity: "error",
+    title: "Recurrence not understood",
+    message: "the recurrence rule has “{part}”, which is not understood",
+    expected: "{expected}",
+    hint: "rules are weekly or monthly, e.g. FREQ=WEEKLY;BYDAY=TU;COUNT=12 or FREQ=MONTHLY;BYDAY=1MO;UNTIL=20261231",
+    example: {
+      where: `${EVENT}:9`,
+      field: "recurrence",
+      found: '"FREQ=DAILY;COUNT=5"',
+      values: { part: "FREQ=DAILY", expected: "FREQ=WEEKLY or FREQ=MONTHLY" },
+    },
+  },
+  "event/start-not-in-recurrence": {
+    severity: "error",
+    title: "Start not on a day of the recurrence",
+    message: "the start ({start}) is not one of the days the recurrence names",
+    expected: "a start on the first day of the rule, e.g. a Tuesday for BYDAY=TU",
+    hint: "calendar programs disagree about such a start: move it to the first real meeting",
+    example: {
+      where: `${EVENT}:5`,
+      field: "start",
+      found: '"2026-03-04 19:00"',
+      values: { start: "2026-03-04 19:00" },
+    },
+  },
+
   // ── Official law texts (text.zh.md) ────────────────────────────────────
   "law/no-articles": {
     severity: "error",
@@ -716,6 +828,76 @@ export const PROBLEMS = {
       field: "keyPolicies[0]",
       found: '"labour-law"',
       values: { id: "labour-law", known: "vocational-education-law-2022" },
+    },
+  },
+  "event/unknown-course": {
+    severity: "error",
+    title: "Link to an unknown course",
+    message: "unknown course “{id}”",
+    expected: "one of: {known}",
+    hint: "use the folder name of a course under content/courses/",
+    variants: { guess: GUESS },
+    example: {
+      where: `${EVENT}:14`,
+      field: "links.courses[0]",
+      found: '"safety-basic"',
+      values: { id: "safety-basic", known: "training-rights" },
+    },
+  },
+  "event/unknown-lesson": {
+    severity: "error",
+    title: "Link to an unknown lesson",
+    message: "unknown lesson “{id}”",
+    expected: "one of: {known}",
+    hint: "write course/lesson: the course folder and the lesson file name without its number and .mdx",
+    variants: { guess: GUESS },
+    example: {
+      where: `${EVENT}:14`,
+      field: "links.lessons[0]",
+      found: '"training-rights/duty"',
+      values: { id: "training-rights/duty", known: "training-rights/duties" },
+    },
+  },
+  "event/unknown-policy": {
+    severity: "error",
+    title: "Link to an unknown policy",
+    message: "unknown policy “{id}”",
+    expected: "one of: {known}",
+    hint: POLICY_IDS_HINT,
+    variants: { guess: GUESS },
+    example: {
+      where: `${EVENT}:14`,
+      field: "links.policies[0]",
+      found: '"labour-law"',
+      values: { id: "labour-law", known: "labour-law-2018" },
+    },
+  },
+  "event/unknown-case": {
+    severity: "error",
+    title: "Link to an unknown case",
+    message: "unknown case “{id}”",
+    expected: "one of: {known}",
+    hint: "use the file name of a case under content/cases/ without .mdx",
+    variants: { guess: GUESS },
+    example: {
+      where: `${EVENT}:14`,
+      field: "links.cases[0]",
+      found: '"training-refuse"',
+      values: { id: "training-refuse", known: "training-refused" },
+    },
+  },
+  "event/unknown-campaign": {
+    severity: "error",
+    title: "Link to an unknown campaign",
+    message: "unknown campaign “{id}”",
+    expected: "one of: {known}",
+    hint: "campaign ids are listed in content/campaigns.yaml",
+    variants: { guess: GUESS },
+    example: {
+      where: `${EVENT}:14`,
+      field: "campaign",
+      found: '"constitution"',
+      values: { id: "constitution", known: "constitution-day" },
     },
   },
   "cite/unknown-policy": {

@@ -37,6 +37,7 @@ export async function askKind(): Promise<EntityKind> {
         { value: "case", label: "案例 case" },
         { value: "policy", label: "政策法规摘要 policy summary" },
         { value: "term", label: "术语 glossary term" },
+        { value: "event", label: "活动 event" },
       ],
     }),
   ) as EntityKind;
@@ -83,12 +84,15 @@ export async function completeRequest(
     }
     return request;
   }
-  if (!request.title) {
+  // An event made from a campaign template takes its title from the template.
+  if (!request.title && !(request.kind === "event" && request.campaign)) {
     missing("--title");
-    const what = { course: "课程", lesson: "课时", policy: "法规", case: "案例" }[request.kind];
+    const what = { course: "课程", lesson: "课时", policy: "法规", case: "案例", event: "活动" }[
+      request.kind
+    ];
     request.title = await ask(`${what}标题 (title)`, "企业的培训义务");
   }
-  if (interactive && !request.slug) {
+  if (interactive && !request.slug && request.title) {
     request.slug = await ask(
       "网址名 (address: letters, digits, dashes)",
       "",

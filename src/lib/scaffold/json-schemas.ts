@@ -2,9 +2,11 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { z } from "astro/zod";
+import { CampaignSchema } from "../../schemas/campaign.ts";
 import { CaseSchema } from "../../schemas/case.ts";
 import { DateSchema } from "../../schemas/common.ts";
 import { CourseSchema } from "../../schemas/course.ts";
+import { EventSchema } from "../../schemas/event.ts";
 import { GlossaryTermSchema } from "../../schemas/glossary.ts";
 import { LessonSchema } from "../../schemas/lesson.ts";
 import { PolicySchema } from "../../schemas/policy.ts";
@@ -30,6 +32,11 @@ export const JSON_SCHEMA_SOURCES = {
     title: "Union KB policy frontmatter (policies/<policy>/index.mdx)",
   },
   case: { schema: CaseSchema, title: "Union KB case frontmatter (cases/<case>.mdx)" },
+  event: { schema: EventSchema, title: "Union KB event (content/events/<event>.yaml)" },
+  campaigns: {
+    schema: z.array(CampaignSchema),
+    title: "Union KB yearly campaign templates (content/campaigns.yaml)",
+  },
 } as const;
 
 export type JsonSchemaName = keyof typeof JSON_SCHEMA_SOURCES;

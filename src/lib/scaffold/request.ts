@@ -2,7 +2,7 @@ import { CliError } from "../cli/cli-error.ts";
 import type { Problem } from "../kb/problems.ts";
 
 /** What `npm run new` can create. */
-export const ENTITY_KINDS = ["course", "lesson", "policy", "case", "term"] as const;
+export const ENTITY_KINDS = ["course", "lesson", "policy", "case", "term", "event"] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 /** Whether a word from the command line names something `npm run new` can create. */
@@ -26,6 +26,10 @@ export interface ScaffoldRequest {
   en?: string | undefined;
   pinyin?: string | undefined;
   definition?: string | undefined;
+  /** Events: the id of a yearly template in content/campaigns.yaml. */
+  campaign?: string | undefined;
+  /** Events made from a campaign: its year (default: this year). */
+  year?: string | undefined;
   /** YYYY-MM-DD; default today. */
   today?: string | undefined;
 }

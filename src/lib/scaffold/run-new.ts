@@ -30,6 +30,10 @@ export interface NewOptions {
   en?: string | undefined;
   pinyin?: string | undefined;
   definition?: string | undefined;
+  /** (event) a campaign template of content/campaigns.yaml. */
+  campaign?: string | undefined;
+  /** (event from a campaign) the year; default this year. */
+  year?: string | undefined;
   /** (case) it really happened; default: marked fictional. */
   real?: boolean | undefined;
 }
@@ -59,7 +63,7 @@ export async function runNew(options: NewOptions, io: NewIo = {}): Promise<numbe
     throw new CliError(2, `Unknown kind “${kind}”: use one of ${ENTITY_KINDS.join(", ")}.`);
   }
   if (!kind && !interactive) {
-    throw new CliError(2, "Say what to create: course, lesson, policy, case or term.");
+    throw new CliError(2, "Say what to create: course, lesson, policy, case, term or event.");
   }
   try {
     if (interactive) prompts.intro("Union KB · 新建 (new entry)");
@@ -76,6 +80,8 @@ export async function runNew(options: NewOptions, io: NewIo = {}): Promise<numbe
         en: options.en,
         pinyin: options.pinyin,
         definition: options.definition,
+        campaign: options.campaign,
+        year: options.year,
       },
       interactive,
     );

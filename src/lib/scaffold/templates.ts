@@ -3,6 +3,7 @@ import { stringify } from "yaml";
 import { CaseSchema } from "../../schemas/case.ts";
 import { AudienceSchema, FormatSchema } from "../../schemas/common.ts";
 import { CourseSchema } from "../../schemas/course.ts";
+import { type EventKind, EventKindSchema } from "../../schemas/event.ts";
 import { PolicyKindSchema, PolicyStatusSchema } from "../../schemas/policy.ts";
 
 /**
@@ -191,4 +192,58 @@ TODO：写清楚发生了什么。
 
 TODO：结合法律条文分析，引用条文写 \`<Cite policy="…" article={24} />\`。
 `;
+}
+
+/** What an event file starts from: a title and a first day, and the campaign template it comes from. */
+export interface EventDraft extends EntryDraft {
+  kind: EventKind;
+  summary?: string | undefined;
+  summaryEn?: string | undefined;
+  /** YYYY-MM-DD */
+  start: string;
+  end?: string | undefined;
+  campaign?: string | undefined;
+  topics: string[];
+}
+
+/** content/events/<slug>.yaml */
+export function eventYaml(draft: EventDraft): string {
+  return `${[
+    "# 一项活动：培训班、讲座、竞赛、展览或主题宣传。字段说明见 docs/authoring.md#events。",
+    ...titleLines(draft, "活动"),
+    "# 一两句话概括活动内容",
+    `summary: ${yamlScalar(draft.summary ?? "TODO：用一两句话概括本次活动")}`,
+    draft.summaryEn ? `summaryEn: ${yamlScalar(draft.summaryEn)}` : "# summaryEn: English summary",
+    `# 类型：${choices("eventKind", EventKindSchema.options)}`,
+    `kind: ${draft.kind}`,
+    ...(draft.campaign
+      ? ["# 所属的年度主题活动（content/campaigns.yaml 里的 id）", `campaign: ${draft.campaign}`]
+      : []),
+    "# 开始：日期 YYYY-MM-DD（全天），或日期加时间 YYYY-MM-DD HH:MM（北京时间）",
+    `start: ${draft.start}`,
+    "# 结束：与开始写法相同；全天活动写最后一天，可省略（只有一天）",
+    draft.end ? `end: ${draft.end}` : "# end: 2026-12-04",
+    "# 重复（可选）：每周或每月，必须写明次数 COUNT 或截止日 UNTIL，例如",
+    "# recurrence: FREQ=WEEKLY;BYDAY=TU;COUNT=12",
+    "# 地点",
+    "place:",
+    "  name: TODO：地点名称，例如 工人文化宫三楼第二教室",
+    "  # address: 详细地址（可选）",
+    "# 主办单位",
+    "organiser: TODO：主办单位",
+    `# 对象（可选，可多选）：${choices("audience", AudienceSchema.options)}`,
+    "audience: [all-members]",
+    "# 报名方式（可选）：method 为 phone（写 phone）、in-person（写 where）、qr（写 url）或 none",
+    "signUp:",
+    "  method: none",
+    "# 名额（可选）",
+    "# capacity: 40",
+    "# 相关内容（可选）：courses、policies、cases 写 id；lessons 写 课程/课时，例如 training-rights/duties",
+    "# links:",
+    "#   courses: []",
+    TOPICS_COMMENT,
+    `topics: [${draft.topics.join(", ")}]`,
+    UPDATED_COMMENT,
+    `updated: ${draft.today}`,
+  ].join("\n")}\n`;
 }

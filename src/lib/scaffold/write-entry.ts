@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ID_PATTERN, parseLessonPath } from "../kb/content-paths.ts";
+import { readCampaigns } from "./campaigns.ts";
 import { listCourses, nextLessonNumber } from "./courses.ts";
 import { appendGlossaryTerm, GlossaryClash } from "./glossary.ts";
 import { ScaffoldError, type ScaffoldRequest } from "./request.ts";
 import { hasChinese, pinyinOf, slugFromTitle } from "./slug.ts";
-import { caseMdx, courseYaml, lessonMdx, policyMdx } from "./templates.ts";
+import { caseMdx, courseYaml, eventYaml, lessonMdx, policyMdx } from "./templates.ts";
 
 /** The file one request wrote, before it is checked. */
 export interface WrittenEntry {
@@ -48,6 +49,8 @@ export function writeEntry(request: ScaffoldRequest, today: string): WrittenEntr
       return writeCase(request, draft());
     case "term":
       return writeTerm(request);
+    case "event":
+      return writeEvent(request, today);
   }
 }
 
@@ -141,6 +144,66 @@ function writeCase(request: ScaffoldRequest, draft: Draft): WrittenEntry {
         ? "the case is marked real (fictional: false)"
         : "the case is marked fictional; change to fictional: false if it really happened",
       "fill in the TODO lines: sector, year, what happened, lessons learned",
+    ],
+  };
+}
+
+/**
+ * content/events/<slug>.yaml: from a campaign template (--campaign, --year)
+ * with its dates, title and topics, or a blank event on today's date.
+ */
+function writeEvent(request: ScaffoldRequest, today: string): WrittenEntry {
+  const dir = join(request.contentDir, "events");
+  let draft: Parameters<typeof eventYaml>[0];
+  let id: string;
+  if (request.campaign) {
+    const campaigns = readCampaigns(request.contentDir);
+    const template = campaigns.find((c) => c.id === request.campaign);
+    if (!template) {
+      throw new ScaffoldError(
+        2,
+        `there is no campaign “${request.campaign}” in content/campaigns.yaml`,
+        campaigns.length ? `campaigns: ${campaigns.map((c) => c.id).join(", ")}` : undefined,
+      );
+    }
+    const year = request.year ?? today.slice(0, 4);
+    if (!/^\d{4}$/.test(year))
+      throw new ScaffoldError(2, `--year “${year}” is not a year`, "e.g. --year 2027");
+    draft = {
+      title: request.title?.trim() || `${year}年${template.title}`,
+      titleEn: request.titleEn ?? (template.titleEn && `${template.titleEn} ${year}`),
+      summary: template.summary,
+      summaryEn: template.summaryEn,
+      today,
+      kind: template.kind,
+      start: `${year}-${template.start}`,
+      end: template.end && `${year}-${template.end}`,
+      campaign: template.id,
+      topics: template.topics,
+    };
+    id = request.slug ?? `${template.id}-${year}`;
+  } else {
+    const title = requireText(request.title, "--title", '"安全生产法律知识讲座"');
+    draft = { title, titleEn: request.titleEn, today, kind: "lecture", start: today, topics: [] };
+    id = chooseSlug(request, title);
+  }
+  if (!ID_PATTERN.test(id)) {
+    throw new ScaffoldError(
+      2,
+      `--slug “${id}” is not a valid address`,
+      "e.g. --slug safety-lecture-2027",
+    );
+  }
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${id}.yaml`);
+  writeNew(path, eventYaml(draft));
+  return {
+    path,
+    id,
+    created: [path],
+    nextSteps: [
+      "fill in the TODO lines (place, organiser) and the start and end times",
+      "for a class that meets every week, add a recurrence such as FREQ=WEEKLY;BYDAY=TU;COUNT=12",
     ],
   };
 }

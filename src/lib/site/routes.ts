@@ -4,7 +4,7 @@ import type { Dimension } from "./filters.ts";
 /** Lists that can be filtered, each with its own static filter pages. */
 export type ListSection = "courses" | "policies" | "cases";
 /** Parts of the site that exist in both UI languages. */
-export type Section = "home" | ListSection | "topics" | "glossary";
+export type Section = "home" | ListSection | "topics" | "glossary" | "events";
 
 /**
  * Root-relative paths of every page, without the base path. Pages and
@@ -32,6 +32,17 @@ export const routes = {
   section: (section: Section, locale: Locale = "zh-CN") =>
     section === "home" ? localePrefix(locale) : `${localePrefix(locale)}${section}/`,
   search: (locale: Locale = "zh-CN") => `${localePrefix(locale)}search/`,
+  events: (locale: Locale = "zh-CN") => `${localePrefix(locale)}events/`,
+  event: (id: string, locale: Locale = "zh-CN") => `${localePrefix(locale)}events/${id}/`,
+  /** The month grid, month as YYYY-MM. */
+  eventMonth: (month: string, locale: Locale = "zh-CN") =>
+    `${localePrefix(locale)}events/month/${month}/`,
+  /** Every occurrence as JSON, for the kiosk home's week. */
+  eventOccurrences: (locale: Locale = "zh-CN") => `${localePrefix(locale)}events/occurrences.json`,
+  /** iCalendar files: one event, every event, the events of one topic (the same in both languages). */
+  eventIcs: (id: string) => `/events/${id}.ics`,
+  eventsIcs: () => "/events.ics",
+  topicIcs: (topic: string) => `/events/topics/${topic}.ics`,
   rss: (locale: Locale = "zh-CN") => `${localePrefix(locale)}rss.xml`,
   printCourse: (course: string) => `/print/courses/${course}/`,
   printLesson: (course: string, slug: string) => `/print/courses/${course}/${slug}/`,

@@ -1,6 +1,6 @@
 import rss from "@astrojs/rss";
 import type { APIContext, GetStaticPaths } from "astro";
-import { feedItems } from "../../data/listings.ts";
+import { feedWithEvents } from "../../data/feed.ts";
 import { localePaths } from "../../data/locale-paths.ts";
 import { getSite, siteText } from "../../data/site.ts";
 import { href } from "../../data/urls.ts";
@@ -9,7 +9,7 @@ import type { Locale } from "../../schemas/common.ts";
 
 /**
  * /rss.xml (Chinese) and /en/rss.xml (English): new and updated courses,
- * lessons, policies and cases, newest first, each feed with the entries that
+ * lessons, policies, cases and events, newest first, each feed with the entries that
  * have a title in its language.
  */
 export const getStaticPaths = (() => localePaths()) satisfies GetStaticPaths;
@@ -18,7 +18,7 @@ export async function GET(context: APIContext): Promise<Response> {
   const { locale } = context.props as { locale: Locale };
   const site = await getSite();
   const { name, description } = siteText(site, locale);
-  const items = await feedItems(locale, 50);
+  const items = await feedWithEvents(locale, 50);
   return rss({
     title: name,
     description: description ?? t(locale, "rss.description"),
@@ -26,13 +26,10 @@ export async function GET(context: APIContext): Promise<Response> {
     customData: `<language>${locale}</language>`,
     items: items.map((item) => ({
       title: item.title,
-      description: item.summary,
+      description: item.description,
       link: href(item.path),
-      pubDate: item.updated,
-      categories: [
-        t(locale, `type.${item.kind}`),
-        ...(item.lang !== locale ? [t(locale, "list.chineseOnly")] : []),
-      ],
+      pubDate: item.pubDate,
+      categories: item.categories,
     })),
   });
 }

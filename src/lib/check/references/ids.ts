@@ -9,7 +9,12 @@ export type UnknownIdCode =
   | "glossary/unknown-related-term"
   | "course/unknown-translation"
   | "site/unknown-featured-course"
-  | "site/unknown-key-policy";
+  | "site/unknown-key-policy"
+  | "event/unknown-course"
+  | "event/unknown-lesson"
+  | "event/unknown-policy"
+  | "event/unknown-case"
+  | "event/unknown-campaign";
 
 /** Checks that every id in `ids` names one of `known`, with a "did you mean". */
 export function checkIds(

@@ -4,6 +4,7 @@ import { checkCitationList, checkKeyArticles } from "./citations.ts";
 import { checkLawNameBeforeCite } from "./cite-law-name.ts";
 import { checkMdxBody } from "./components.ts";
 import { checkCourses } from "./courses.ts";
+import { checkEvents } from "./events.ts";
 import { checkGlossary } from "./glossary.ts";
 import type { Report } from "./report.ts";
 import { checkSiteLists } from "./site.ts";
@@ -35,6 +36,7 @@ export function checkReferences(kb: KnowledgeBase): Problem[] {
   }
   checkSupersedes(report, kb);
   checkSiteLists(report, kb);
+  checkEvents(report, kb);
   return withoutRepeatedWarnings(problems);
 }
 

@@ -12,6 +12,8 @@ export function checkTopics(report: Report, kb: KnowledgeBase): void {
     ...kb.policies,
     ...kb.cases,
     ...kb.glossary,
+    ...kb.events,
+    ...kb.campaigns,
   ];
   for (const entry of tagged) {
     checkIds(report, entry, "topics", entry.data.topics, topicIds, "topic/unknown");
