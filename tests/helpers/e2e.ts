@@ -37,6 +37,7 @@ import type {
   Response,
 } from "playwright-core";
 import { launchChromium } from "../../src/lib/browser/launch.ts";
+import { width } from "../../src/lib/cli/width.ts";
 import { createSiteServer } from "../../src/lib/serve/index.ts";
 import { fixtureContent, ROOT, VALID_CONTENT } from "./fixtures.ts";
 
@@ -407,16 +408,6 @@ export function formatTable(header: string[], rows: string[][]): string {
   const line = (cells: string[]) =>
     cells.map((c, i) => c + " ".repeat((widths[i] ?? 0) - width(c))).join("  ");
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
-}
-
-/** Display width: CJK characters take two columns in a terminal. */
-function width(text: string): number {
-  let columns = 0;
-  for (const char of text)
-    columns += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/u.test(char)
-      ? 2
-      : 1;
-  return columns;
 }
 
 /**

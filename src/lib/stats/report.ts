@@ -1,4 +1,5 @@
 import type { SQLInputValue } from "node:sqlite";
+import { width } from "../cli/width.ts";
 import { OTHER, type StatsStore } from "./store.ts";
 
 /** Days to report on, inclusive; `undefined` ends are open. */
@@ -297,14 +298,4 @@ function table(header: string[], rows: string[][]): string {
   };
   const line = (cells: string[]) => `  ${cells.map(cell).join("  ")}`.trimEnd();
   return [line(header), ...rows.map(line)].join("\n");
-}
-
-/** Terminal columns: CJK and full-width characters take two. */
-export function width(text: string): number {
-  let columns = 0;
-  for (const char of text)
-    columns += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/u.test(char)
-      ? 2
-      : 1;
-  return columns;
 }
