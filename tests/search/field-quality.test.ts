@@ -21,7 +21,7 @@ import { PARTS_MANIFEST, type PartsManifest } from "../../src/lib/search/manifes
 import { searchablePages } from "../../src/lib/search/parts.ts";
 import { type Site, startSite } from "../helpers/e2e.ts";
 import { ROOT } from "../helpers/fixtures.ts";
-import { hitRank, loadQueries, type Outcome, searchFor, summarise } from "./harness.ts";
+import { loadQueries, scoreQueries, summarise } from "./harness.ts";
 import { buildSample } from "./sample-site.ts";
 
 const HIT1_BAR = 0.85;
@@ -62,27 +62,12 @@ afterAll(async () => {
   for (const folder of temporary) rmSync(folder, { recursive: true, force: true });
 });
 
-/** Runs every query on its search page (/search/ or /en/search/) of `site`. */
-async function score(site: Site): Promise<Outcome[]> {
-  const outcomes: Outcome[] = [];
-  for (const locale of ["zh-CN", "en"] as const) {
-    const page = await site.newPage();
-    await page.goto(site.url(locale === "en" ? "/en/search/" : "/search/"));
-    for (const query of queries.filter((q) => q.page === locale)) {
-      const { results } = await searchFor(page, query.q);
-      outcomes.push({ query, rank: hitRank(query.expect, results), top: results });
-    }
-    await page.close();
-  }
-  return outcomes;
-}
-
 describe("search for the words people type (field-queries.yaml)", () => {
   for (const name of ["one part", "parts"] as const)
     it(`reaches hit@1 ≥ ${HIT1_BAR * 100}% and hit@3 ≥ ${HIT3_BAR * 100}% over ${queries.length} queries, ${name}`, async () => {
       const site = sites[name];
       if (!site) throw new Error("the site did not start");
-      const summary = summarise(await score(site));
+      const summary = summarise(await scoreQueries(site, queries));
       console.log(
         `\nField queries, index in ${name} (${summary.counted} counted)\n${summary.report}\n`,
       );

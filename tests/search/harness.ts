@@ -139,3 +139,27 @@ export function summarise(outcomes: readonly Outcome[]): {
     report: lines.join("\n"),
   };
 }
+
+/** A served site the harness can open pages on (tests/helpers/e2e.ts `Site`). */
+export interface SearchSite {
+  newPage(): Promise<Page>;
+  url(path: string): string;
+}
+
+/** Runs every query on its own search page (/search/ or /en/search/) of `site`. */
+export async function scoreQueries(
+  site: SearchSite,
+  queries: readonly SearchQuery[],
+): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const locale of ["zh-CN", "en"] as const) {
+    const page = await site.newPage();
+    await page.goto(site.url(locale === "en" ? "/en/search/" : "/search/"));
+    for (const query of queries.filter((q) => q.page === locale)) {
+      const { results } = await searchFor(page, query.q);
+      outcomes.push({ query, rank: hitRank(query.expect, results), top: results });
+    }
+    await page.close();
+  }
+  return outcomes;
+}

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indexSize } from "../../src/lib/search/indexer.ts";
 import { type Site, startSite } from "../helpers/e2e.ts";
-import { hitRank, loadQueries, type Outcome, searchFor, summarise } from "./harness.ts";
+import { loadQueries, scoreQueries, summarise } from "./harness.ts";
 import { buildSample } from "./sample-site.ts";
 
 const HIT3_BAR = 0.9;
@@ -33,15 +33,7 @@ afterAll(async () => {
 
 describe("search on the sample knowledge base", () => {
   it(`finds the expected page in the top 3 for ≥ ${HIT3_BAR * 100}% of ${queries.length} queries`, async () => {
-    const outcomes: Outcome[] = [];
-    for (const locale of ["zh-CN", "en"] as const) {
-      const page = await site.newPage();
-      await page.goto(site.url(locale === "en" ? "/en/search/" : "/search/"));
-      for (const query of queries.filter((q) => q.page === locale)) {
-        const { results } = await searchFor(page, query.q);
-        outcomes.push({ query, rank: hitRank(query.expect, results), top: results });
-      }
-    }
+    const outcomes = await scoreQueries(site, queries);
     const summary = summarise(outcomes);
     console.log(
       `\nSearch quality (${summary.counted} counted queries, tests/search/queries.yaml)\n${summary.report}\n`,

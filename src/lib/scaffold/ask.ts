@@ -1,5 +1,6 @@
 import * as prompts from "@clack/prompts";
 import { CliError } from "../cli/cli-error.ts";
+import type { CliOutput } from "../cli/run.ts";
 import { listCourses } from "./courses.ts";
 import type { EntityKind, ScaffoldRequest } from "./request.ts";
 import { pinyinOf, slugFromTitle } from "./slug.ts";
@@ -7,8 +8,21 @@ import { pinyinOf, slugFromTitle } from "./slug.ts";
 /** The author pressed Ctrl+C in a prompt. */
 export class Cancelled extends Error {}
 
+/** Says what a command created: in the prompts' closing frame, or as plain lines for scripts. */
+export function reportCreated(text: string, interactive: boolean, output: CliOutput): void {
+  if (interactive) prompts.outro(text);
+  else output.log(text);
+}
+
+/** Whether `error` is Ctrl+C in a prompt; if so it says that nothing was created. */
+export function wasCancelled(error: unknown): boolean {
+  if (!(error instanceof Cancelled)) return false;
+  prompts.cancel("Cancelled: nothing was created. (已取消，未创建任何文件)");
+  return true;
+}
+
 /** A prompt's answer, or Cancelled when the author pressed Ctrl+C. */
-function answer<T>(value: T): Exclude<T, symbol> {
+export function answer<T>(value: T): Exclude<T, symbol> {
   if (prompts.isCancel(value)) throw new Cancelled();
   return value as Exclude<T, symbol>;
 }

@@ -15,7 +15,7 @@ import { CliError } from "../cli/cli-error.ts";
 import type { CliOutput } from "../cli/run.ts";
 import { toolRoot } from "../kb/content-dir.ts";
 import { formatReport } from "../kb/problems.ts";
-import { Cancelled } from "./ask.ts";
+import { answer, reportCreated, wasCancelled } from "./ask.ts";
 import { importLaw } from "./import-law.ts";
 import {
   exampleCourseYaml,
@@ -94,11 +94,6 @@ function pickLaws(given: string | undefined, available: string[]): string[] {
       `Unknown law text “${unknown.join(", ")}”: use all, none or some of ${available.join(", ")}.`,
     );
   return wanted;
-}
-
-function answer<T>(value: T): Exclude<T, symbol> {
-  if (prompts.isCancel(value)) throw new Cancelled();
-  return value as Exclude<T, symbol>;
 }
 
 async function askText(message: string, initial: string): Promise<string> {
@@ -201,14 +196,10 @@ export async function initKnowledgeBase(options: InitOptions, io: InitIo = {}): 
       today: io.today ?? localToday(),
     });
     const text = createdText(target, cwd, created, laws, options.tool);
-    if (interactive) prompts.outro(text);
-    else output.log(text);
+    reportCreated(text, interactive, output);
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof Cancelled) {
-      prompts.cancel("Cancelled: nothing was created. (已取消，未创建任何文件)");
-      return EXIT.ok;
-    }
+    if (wasCancelled(error)) return EXIT.ok;
     throw error;
   }
 }

@@ -6,7 +6,7 @@ import { CliError } from "../cli/cli-error.ts";
 import type { CliOutput } from "../cli/run.ts";
 import { contentDir, knowledgeBaseLine } from "../kb/content-dir.ts";
 import { formatReport } from "../kb/problems.ts";
-import { askKind, Cancelled, completeRequest } from "./ask.ts";
+import { askKind, completeRequest, reportCreated, wasCancelled } from "./ask.ts";
 import { scaffold } from "./create.ts";
 import {
   ENTITY_KINDS,
@@ -86,14 +86,10 @@ export async function runNew(options: NewOptions, io: NewIo = {}): Promise<numbe
       interactive,
     );
     const text = createdText(request, scaffold(request));
-    if (interactive) prompts.outro(text);
-    else output.log(text);
+    reportCreated(text, interactive, output);
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof Cancelled) {
-      prompts.cancel("Cancelled: nothing was created. (已取消，未创建任何文件)");
-      return EXIT.ok;
-    }
+    if (wasCancelled(error)) return EXIT.ok;
     if (!(error instanceof ScaffoldError)) throw error;
     const report = error.problems.length ? `\n\n${formatReport(error.problems)}` : "";
     output.error(`✖ ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ""}${report}`);
