@@ -1,4 +1,5 @@
 import { type CollectionKey, getCollection } from "astro:content";
+import { sourceOf, type WithBodyRef } from "./entry-body.ts";
 
 /**
  * Cache keys for Astro's `experimental.incrementalBuild`: a page whose key and
@@ -54,13 +55,12 @@ function knowledgeBaseData(): Promise<string> {
 }
 
 /** An entry whose MDX body a page shows or reads. */
-export interface WithBody {
+export interface WithBody extends WithBodyRef {
   id: string;
-  body?: string | undefined;
 }
 
 /** What of an entry's body goes into a key. */
-const bodyText = (entry: WithBody) => `${entry.id}\u0000${entry.body ?? ""}`;
+const bodyText = (entry: WithBody) => `${entry.id}\u0000${sourceOf(entry) ?? ""}`;
 
 let citing: Promise<WithBody> | undefined;
 

@@ -2,6 +2,7 @@ import { getCollection } from "astro:content";
 import { scanMdxElements } from "../lib/mdx/scan.ts";
 import type { Citation } from "../schemas/common.ts";
 import { getAllLessons } from "./courses.ts";
+import { sourceOf } from "./entry-body.ts";
 import { routes } from "./urls.ts";
 
 /** A page that cites a policy article. */
@@ -41,14 +42,14 @@ export function citationIndex(): Promise<Map<string, CitingPage[]>> {
       }
     };
     for (const { entry, course, slug } of await getAllLessons()) {
-      add([...entry.data.cites, ...bodyCitations(entry.body)], {
+      add([...entry.data.cites, ...bodyCitations(sourceOf(entry))], {
         kind: "lesson",
         title: entry.data.title,
         path: routes.lesson(course, slug),
       });
     }
     for (const entry of await getCollection("cases")) {
-      add([...entry.data.cites, ...bodyCitations(entry.body)], {
+      add([...entry.data.cites, ...bodyCitations(sourceOf(entry))], {
         kind: "case",
         title: entry.data.title,
         path: routes.case(entry.id),

@@ -1,16 +1,18 @@
 import { createHash } from "node:crypto";
-import { appendFileSync, rmSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { LoaderContext } from "astro/loaders";
 import { afterAll, describe, expect, it } from "vitest";
 import { KB_COLLECTIONS, kbLoader } from "../../src/lib/astro/kb-loader.ts";
+import { bodyOf, forgetBody } from "../../src/lib/astro/rendered-bodies.ts";
 import { checkKnowledgeBase, entryCounts } from "../../src/lib/check/check.ts";
 import { shareParse } from "../../src/lib/kb/shared-parse.ts";
 import { fixtureContent, ROOT } from "../helpers/fixtures.ts";
 
 /** The parts of Astro's loader context the loader uses, over a plain Map. */
-function fakeContext() {
+function fakeContext(cacheDir?: string) {
   const entries = new Map<string, { id: string; digest?: string; [key: string]: unknown }>();
   const modules = new Set<string>();
   let writes = 0;
@@ -28,7 +30,11 @@ function fakeContext() {
     },
     parseData: async ({ data }: { data: unknown }) => data,
     generateDigest: (value: string) => createHash("sha256").update(value).digest("hex"),
-    config: { root: pathToFileURL(`${ROOT}/`), base: "/kb/" },
+    config: {
+      root: pathToFileURL(`${ROOT}/`),
+      base: "/kb/",
+      ...(cacheDir ? { cacheDir: pathToFileURL(`${cacheDir}/`) } : {}),
+    },
     logger: { error: () => {}, warn: () => {}, info: () => {} },
   };
   return {
@@ -52,7 +58,7 @@ describe("the Content Layer loader reads the knowledge base as the check does", 
     }
   });
 
-  it("stores MDX entries rendered to HTML, with their body, file and data from the same YAML", async () => {
+  it("renders MDX entries to HTML kept beside the store, with their body, file and data from the same YAML", async () => {
     const { entries, modules, context } = fakeContext();
     await kbLoader(content, "lessons").load(context);
     const lesson = entries.get("training-rights/duties");
@@ -60,19 +66,26 @@ describe("the Content Layer loader reads the knowledge base as the check does", 
     expect(lesson?.deferredRender).toBeUndefined();
     expect(modules.size).toBe(0);
     const rendered = lesson?.rendered as
-      | { html: string; metadata: { headings: unknown[]; printHtml: string } }
+      | { html: string; metadata: { headings: { slug: string }[]; bodyRef: string } }
       | undefined;
-    expect(rendered?.html).toContain(
+    // The store holds the headings and a reference, not the HTML (Astro serialises the store).
+    expect(rendered?.html).toBe("");
+    expect(rendered?.metadata.headings.length).toBeGreaterThan(0);
+    const body = bodyOf(String(rendered?.metadata.bodyRef));
+    expect(body.html).toContain(
       '<a class="cite-link" href="/kb/policies/vocational-education-law-2022/#art-',
     );
-    expect(rendered?.metadata.printHtml).toMatch(
+    expect(body.printHtml).toMatch(
       /<span class="print-cite" lang="zh-CN">《职业教育法》第[一二三四五六七八九十百]+条<\/span><!--union-kb-note:vocational-education-law-2022#\d+-->/,
     );
     // Relative to the project root, as Astro's own glob() loader stores it.
     expect(lesson?.filePath).toBe(
       relative(ROOT, join(content, "courses/training-rights/01-duties.mdx")),
     );
-    expect(String(lesson?.body)).not.toMatch(/^---/);
+    // The source is kept with the HTML, without its frontmatter; the store holds neither.
+    expect(lesson?.body).toBeUndefined();
+    expect(body.source).toContain("<Cite");
+    expect(body.source).not.toMatch(/^---/);
     expect((lesson?.data as { title?: string } | undefined)?.title).toBeTruthy();
   });
 
@@ -147,9 +160,40 @@ describe("the Content Layer loader reads the knowledge base as the check does", 
     await loader.load(context);
     expect(writes()).toBeGreaterThan(first);
     const rendered = entries.get("training-rights/duties")?.rendered as
-      | { html: string }
+      | { metadata: { bodyRef: string } }
       | undefined;
-    const html = rendered?.html;
-    expect(html).toContain("《职教法》第二十四条");
+    expect(bodyOf(String(rendered?.metadata.bodyRef)).html).toContain("《职教法》第二十四条");
+  });
+
+  it("keeps rendered bodies in Astro's cache folder for a later build, and renders a lost one again", async () => {
+    const cache = mkdtempSync(join(tmpdir(), "union-kb-bodies-"));
+    try {
+      const { kb } = checkKnowledgeBase(content);
+      shareParse(content, kb);
+      const { entries, context, writes } = fakeContext(cache);
+      const loader = kbLoader(content, "cases");
+      await loader.load(context);
+      const folder = join(cache, "union-kb-bodies/cases");
+      const files = readdirSync(folder);
+      expect(files.length).toBe(entries.size);
+      const first = entries.values().next().value?.rendered as
+        | { metadata: { bodyRef: string } }
+        | undefined;
+      const ref = String(first?.metadata.bodyRef);
+      const html = bodyOf(ref).html;
+      // A later build in a new process has only the files.
+      forgetBody(ref);
+      expect(bodyOf(ref).html).toBe(html);
+      // A body file that went missing is rendered again, not shown empty.
+      forgetBody(ref);
+      rmSync(join(folder, `${ref.split("/")[1]}.json`));
+      const before = writes();
+      await loader.load(context);
+      expect(writes()).toBe(before + 1);
+      expect(readdirSync(folder).length).toBe(entries.size);
+      expect(bodyOf(ref).html).toBe(html);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 });

@@ -9,6 +9,14 @@ import { SCREEN } from "../mdx/render/components.ts";
 import { contextFor, type KbLookups, kbLookups } from "../mdx/render/kb-context.ts";
 import { renderMdxBodies } from "../mdx/render/render.ts";
 import { renderInputsDigest, toolDigest } from "../mdx/render/version.ts";
+import {
+  bodyRef,
+  forgetBody,
+  hasBody,
+  keepBody,
+  pruneBodies,
+  useBodyDir,
+} from "./rendered-bodies.ts";
 
 /** The collections of src/content.config.ts that come from the knowledge base's own files. */
 export type KbCollection =
@@ -103,6 +111,12 @@ function renderInputsOf(kb: KnowledgeBase, base: string): RenderInputs {
 }
 
 /**
+ * How entries are stored: part of every digest, so that a cache written by
+ * an older layout (rendered HTML inside the data store) is never reused.
+ */
+const STORE_LAYOUT = "bodies-beside-the-store/1";
+
+/**
  * An MDX body rendered to HTML (and, for lessons, to its print form), or
  * undefined when it contains code only Astro's MDX compiler can run.
  */
@@ -110,10 +124,13 @@ function rendered(collection: KbCollection, body: string, lookups: KbLookups, lo
   const variants = PRINTED.has(collection) ? [SCREEN, PRINT] : [SCREEN];
   const [web, print] = renderMdxBodies(body, contextFor(lookups, locale), variants) ?? [];
   if (!web) return undefined;
-  return {
-    html: web.html,
-    metadata: { headings: web.headings, ...(print ? { printHtml: print.html } : {}) },
-  };
+  return { html: web.html, headings: web.headings, ...(print ? { printHtml: print.html } : {}) };
+}
+
+/** The stored entry's body reference, if it has one. */
+function refOf(entry: { rendered?: { metadata?: object } } | undefined) {
+  const ref = (entry?.rendered?.metadata as { bodyRef?: unknown } | undefined)?.bodyRef;
+  return typeof ref === "string" ? ref : undefined;
 }
 
 async function sync(
@@ -121,6 +138,13 @@ async function sync(
   collection: KbCollection,
   { store, parseData, generateDigest, config }: LoaderContext,
 ): Promise<void> {
+  // Rendered bodies live beside the data store (./rendered-bodies.ts), in
+  // Astro's cache folder; without one (unit tests) they stay in memory.
+  if (MDX.has(collection) && config.cacheDir)
+    useBodyDir(
+      collection,
+      fileURLToPath(new URL(`union-kb-bodies/${collection}/`, config.cacheDir)),
+    );
   const root = fileURLToPath(config.root);
   const kb = sharedParse(contentDir);
   const entries = entriesOf(kb, collection);
@@ -129,16 +153,20 @@ async function sync(
   // data, the base path and the renderer itself are part of every digest.
   const inputs = mdx ? renderInputsOf(kb, config.base) : undefined;
   const ids = new Set<string>();
+  const refs = new Set<string>();
   for (const entry of entries) {
     ids.add(entry.id);
     const body = mdx ? (entry.body ?? "").trim() : undefined;
     // The tool's own digest covers the schemas, whose defaults fill `data`.
     const digest = generateDigest(
-      `${toolDigest()}\u0000${JSON.stringify(entry.raw)}\u0000${body ?? ""}\u0000${inputs?.digest ?? ""}`,
+      `${STORE_LAYOUT}\u0000${toolDigest()}\u0000${JSON.stringify(entry.raw)}\u0000${body ?? ""}\u0000${inputs?.digest ?? ""}`,
     );
     const filePath = relative(root, entry.path).split(sep).join("/");
     const kept = store.get(entry.id);
-    if (kept?.digest === digest) {
+    const keptRef = refOf(kept);
+    // A kept entry whose rendered body went missing (its file deleted) renders again.
+    if (kept?.digest === digest && (!keptRef || hasBody(keptRef))) {
+      if (keptRef) refs.add(keptRef);
       // Kept from the last build's data store. A body Astro compiles must
       // still be named as a module, as its own glob() loader does.
       if (kept.deferredRender) store.addModuleImport(filePath);
@@ -160,13 +188,22 @@ async function sync(
       inputs.lookups,
       (data as { lang?: Locale }).lang ?? "zh-CN",
     );
-    if (html) store.set({ id: entry.id, data, digest, filePath, body, rendered: html });
-    else {
+    if (keptRef) forgetBody(keptRef);
+    if (html) {
+      const { headings, ...text } = html;
+      const ref = bodyRef(collection, digest);
+      keepBody(ref, { source: body, ...text });
+      refs.add(ref);
+      // Astro's render() reads `html`; src/data/entry-body.ts fills it from the ref.
+      const stored = { html: "", metadata: { headings, bodyRef: ref } };
+      store.set({ id: entry.id, data, digest, filePath, rendered: stored });
+    } else {
       store.set({ id: entry.id, data, digest, filePath, body, deferredRender: true });
       store.addModuleImport(filePath);
     }
   }
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+  if (mdx) pruneBodies(collection, refs);
   keepEmpty(store, entries.length);
   const stored = store.keys().length;
   if (stored !== ids.size) {
