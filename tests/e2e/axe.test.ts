@@ -4,7 +4,8 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Result } from "axe-core";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   formatTable,
   missingTypes,
@@ -22,6 +23,7 @@ const root = await siteRoot();
 const samples = samplePages(root);
 const results = new Map<string, Record<(typeof SCHEMES)[number], string>>();
 let site: Site;
+let page: Page | undefined;
 
 beforeAll(async () => {
   site = await startSite({ root });
@@ -54,12 +56,10 @@ function describeViolations(violations: Result[]): string {
     .join("\n");
 }
 
-// A page of its own per test, so several pages are checked side by side (vitest's
-// maxConcurrency); the results table is printed in the samples' order all the same.
-describe.concurrent("axe-core finds no WCAG 2.2 AA violations", () => {
+describe("axe-core finds no WCAG 2.2 AA violations", () => {
   for (const sample of samples) {
-    it(`${sample.type}: ${sample.label}, light and dark`, async ({ expect }) => {
-      const page = await site.newPage();
+    it(`${sample.type}: ${sample.label}, light and dark`, async () => {
+      page ??= await site.newPage();
       await page.emulateMedia({ colorScheme: "light" });
       await openSample(page, site, sample);
       const failures: string[] = [];
@@ -78,7 +78,6 @@ describe.concurrent("axe-core finds no WCAG 2.2 AA violations", () => {
           : "0 violations";
         if (violations.length) failures.push(`${scheme}:\n${describeViolations(violations)}`);
       }
-      await page.context().close();
       expect(failures, `${sample.label}\n${failures.join("\n")}`).toEqual([]);
     });
   }

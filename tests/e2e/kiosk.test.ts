@@ -199,10 +199,10 @@ describe("kiosk mode", () => {
   });
 
   it("leaves no dead end: every page reachable from the home page keeps the bar and the idle return", async () => {
-    // Four tabs crawl side by side from one queue (kiosk mode is kept per tab, in
+    // Three tabs crawl side by side from one queue (kiosk mode is kept per tab, in
     // sessionStorage, so each tab starts at /?kiosk=1).
     const crawlers = await Promise.all(
-      Array.from({ length: 4 }, async () => {
+      Array.from({ length: 3 }, async () => {
         const page = await site.newPage();
         // Fonts and pictures do not decide where links lead; skipping them keeps the crawl quick.
         await page.route(/\.(woff2?|png|jpe?g|webp|svg)$/, (route) => route.abort());

@@ -5,7 +5,7 @@
  * are loaded too.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSample, type Site, samplePages, siteRoot, startSite } from "../helpers/e2e.ts";
 
 const root = await siteRoot();
@@ -51,11 +51,9 @@ async function offlinePage(): Promise<{ page: Page; external: string[]; errors: 
   return { page, external, errors };
 }
 
-// Each test has its own browser context, so the pages load side by side (vitest's
-// maxConcurrency, 5 at a time): most of a test is waiting for the network to go idle.
-describe.concurrent("offline: no request leaves the site", () => {
+describe("offline: no request leaves the site", () => {
   for (const sample of samples) {
-    it(`${sample.type}: ${sample.label}`, async ({ expect }) => {
+    it(`${sample.type}: ${sample.label}`, async () => {
       const { page, external, errors } = await offlinePage();
       const response = await openSample(page, site, sample);
       if (sample.type !== "search")
@@ -71,9 +69,7 @@ describe.concurrent("offline: no request leaves the site", () => {
     });
   }
 
-  it("catches an outside request when a page makes one (the check itself works)", async ({
-    expect,
-  }) => {
+  it("catches an outside request when a page makes one (the check itself works)", async () => {
     const { page, external } = await offlinePage();
     // A navigation is not subject to the pages' Content-Security-Policy, so it reaches the route.
     await page.goto("https://fonts.googleapis.com/css2?family=Noto+Sans+SC").catch(() => undefined);

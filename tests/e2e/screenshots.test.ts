@@ -5,7 +5,7 @@
  */
 import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   openSample,
   type PageSample,
@@ -53,8 +53,7 @@ function fileName(sample: PageSample, width: number, scheme: string): string {
   return `${sample.type}-${sample.locale}-${width}${scheme === "dark" ? "-dark" : ""}.png`;
 }
 
-// Each screenshot has a page of its own: several are taken side by side (vitest's maxConcurrency).
-describe.concurrent("screenshots", () => {
+describe("screenshots", () => {
   const jobs = samples.flatMap((sample) =>
     WIDTHS.map((width) => ({ sample, width, scheme: "light" as "light" | "dark" })).concat(
       sample.type === "home" && sample.locale === "zh-CN"
@@ -64,7 +63,7 @@ describe.concurrent("screenshots", () => {
   );
   for (const { sample, width, scheme } of jobs) {
     const name = fileName(sample, width, scheme);
-    it(name, async ({ expect }) => {
+    it(name, async () => {
       const page = await site.newPage({ viewport: { width, height: 800 }, colorScheme: scheme });
       await openSample(page, site, sample);
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
