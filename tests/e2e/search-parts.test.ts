@@ -32,12 +32,13 @@ beforeAll(async () => {
     partChars: 4_000,
   });
   whole = await startSite({ root });
-  split = await startSite({ root: splitRoot });
+  // One Chromium for both sites: each page still gets its own context.
+  split = await startSite({ root: splitRoot, browser: whole.browser });
 }, 600_000);
 
 afterAll(async () => {
-  await whole?.close();
   await split?.close();
+  await whole?.close();
   if (splitRoot) rmSync(splitRoot, { recursive: true, force: true });
 });
 

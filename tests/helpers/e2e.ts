@@ -54,6 +54,8 @@ const BUILD_INPUTS = [
   relative(ROOT, VALID_CONTENT),
 ];
 const CACHE = join(tmpdir(), "union-kb-e2e");
+/** Part of the cache key: raise it when what a cached build folder holds changes (v2: build.log). */
+const CACHE_FORMAT = "2";
 /** Cached builds nobody has touched for this long are removed. */
 const STALE_MS = 6 * 60 * 60 * 1000;
 /** A build lock older than this belongs to a crashed run. */
@@ -82,6 +84,11 @@ export interface Site {
 export interface StartSiteOptions {
   /** Serve this built folder instead of building the fixture. */
   root?: string;
+  /**
+   * Use this Chromium (e.g. another Site's `browser`) instead of launching one; it is left
+   * open by {@link Site.close}, only this site's contexts are closed.
+   */
+  browser?: Browser;
 }
 
 /**
@@ -99,7 +106,7 @@ export async function startSite(options: StartSiteOptions = {}): Promise<Site> {
   const origin = `http://127.0.0.1:${port}`;
   let browser: Browser;
   try {
-    browser = await launchChromium();
+    browser = options.browser ?? (await launchChromium());
   } catch (error) {
     await closeServer(server);
     throw error;
@@ -120,7 +127,7 @@ export async function startSite(options: StartSiteOptions = {}): Promise<Site> {
     },
     async close() {
       await Promise.allSettled(contexts.map((c) => c.close()));
-      await browser.close().catch(() => undefined);
+      if (!options.browser) await browser.close().catch(() => undefined);
       await closeServer(server);
     },
   };
@@ -136,6 +143,7 @@ function closeServer(server: Server): Promise<void> {
  * laid over it. The first caller builds it with `scripts/build.ts`;
  * later callers (other test files, other workers, the next test run) reuse it as long as
  * no source file or fixture file changed. Parallel workers wait for one shared build.
+ * The folder is shared: read it, serve it or copy it, never write into it.
  */
 export async function buildFixtureSite(scenario?: string): Promise<string> {
   const key = buildKey(scenario);
@@ -162,7 +170,7 @@ export async function buildFixtureSite(scenario?: string): Promise<string> {
       // A failed build is retried once with the cache removed (a cold build, a few seconds).
       for (let attempt = 1; ; attempt++) {
         try {
-          await run(
+          const { stdout, stderr } = await run(
             process.execPath,
             [join(ROOT, "scripts/build.ts"), "--content", content, "--out", site],
             {
@@ -172,6 +180,7 @@ export async function buildFixtureSite(scenario?: string): Promise<string> {
               timeout: 600_000,
             },
           );
+          writeFileSync(join(dir, "build.log"), `${stdout}${stderr}`);
           break;
         } catch (error) {
           if (attempt < 2) {
@@ -190,6 +199,16 @@ export async function buildFixtureSite(scenario?: string): Promise<string> {
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
+}
+
+/**
+ * What `scripts/build.ts` printed (stdout then stderr) when it built {@link buildFixtureSite}'s
+ * site for this scenario: for tests that check the log of a plain fixture build without
+ * building again. The build is made first when it is not cached.
+ */
+export async function fixtureBuildLog(scenario?: string): Promise<string> {
+  const site = await buildFixtureSite(scenario);
+  return readFileSync(join(site, "..", "build.log"), "utf8");
 }
 
 /**
@@ -228,6 +247,7 @@ function removeStaleBuilds(keep: string): void {
 /** sha256 over the names and bytes of every build input, so any edit means a new build. */
 function buildKey(scenario?: string): string {
   const hash = createHash("sha256");
+  hash.update(`format ${CACHE_FORMAT}\0`);
   const inputs = scenario ? [...BUILD_INPUTS, `tests/fixtures/extra/${scenario}`] : BUILD_INPUTS;
   for (const input of inputs) {
     for (const file of listFiles(join(ROOT, input))) {

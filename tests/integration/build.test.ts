@@ -1,5 +1,6 @@
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -10,6 +11,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildFixtureSite, fixtureBuildLog } from "../helpers/e2e.ts";
 import { fixtureContent, runScript } from "../helpers/fixtures.ts";
 
 let content: string;
@@ -17,12 +19,15 @@ let out: string;
 let buildOutput: string;
 const page = (path: string) => readFileSync(join(out, path, "index.html"), "utf8");
 
-beforeAll(() => {
+beforeAll(async () => {
   content = fixtureContent();
+  // `npm run build` of the valid fixture, made once for every test file that reads it
+  // (tests/helpers/e2e.ts), with its log. This file's own copy of the site, because
+  // "a failed build" below checks that a failed build leaves it untouched.
+  const built = await buildFixtureSite();
+  buildOutput = await fixtureBuildLog();
   out = join(mkdtempSync(join(tmpdir(), "union-kb-build-")), "dist");
-  const result = runScript("build.ts", ["--content", content, "--out", out]);
-  buildOutput = `${result.stdout}${result.stderr}`;
-  if (result.status !== 0) throw new Error(`fixture build failed:\n${buildOutput}`);
+  cpSync(built, out, { recursive: true });
 });
 
 afterAll(() => {

@@ -6,9 +6,9 @@ import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeHandouts } from "../../src/lib/handouts/write-handouts.ts";
 import { captureOutput, refusalOf } from "../helpers/cli-output.ts";
-import { fixtureContent, ROOT, runScript } from "../helpers/fixtures.ts";
+import { buildFixtureSite } from "../helpers/e2e.ts";
+import { ROOT, runScript } from "../helpers/fixtures.ts";
 
-let content: string;
 let work: string;
 let dist: string;
 let out: string;
@@ -17,20 +17,17 @@ let firstRun: string;
 const COURSE_PDF = "courses/training-rights.pdf";
 const LESSON_PDF = "courses/training-rights/duties.pdf";
 
-beforeAll(() => {
-  content = fixtureContent();
+beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "union-kb-handouts-"));
-  dist = join(work, "dist");
+  // The valid fixture's site, built once for every test file that reads it (handouts only read it).
+  dist = await buildFixtureSite();
   out = join(work, "handouts");
-  const build = runScript("build.ts", ["--content", content, "--out", dist]);
-  if (build.status !== 0) throw new Error(`fixture build failed:\n${build.stdout}${build.stderr}`);
   const run = runScript("handouts.ts", ["training-rights", "--dist", dist, "--out", out]);
   firstRun = `${run.stdout}${run.stderr}`;
   if (run.status !== 0) throw new Error(`handouts failed:\n${firstRun}`);
 });
 
 afterAll(() => {
-  rmSync(content, { recursive: true, force: true });
   rmSync(work, { recursive: true, force: true });
 });
 

@@ -17,6 +17,9 @@ function build(out: string): string {
 const page = (out: string, path: string) =>
   readFileSync(join(temp, out, path, "index.html"), "utf8");
 
+/** Each test runs two builds: on a busy shared machine that can take longer than the default. */
+const BUILDS_TIMEOUT = 600_000;
+
 let coldLog = "";
 beforeAll(() => {
   content = fixtureContent();
@@ -28,7 +31,7 @@ afterAll(() => {
   rmSync(cacheDirFor(content), { recursive: true, force: true });
 });
 
-describe("a second build", () => {
+describe("a second build", { timeout: BUILDS_TIMEOUT }, () => {
   it("with unchanged content reuses the pages and the search index, byte for byte", () => {
     expect(coldLog).toMatch(/Search: indexed \d+ pages/);
     const log = build("warm");
