@@ -45,7 +45,8 @@ export function checkMdxBody(report: Report, kb: KnowledgeBase, entry: Entry<unk
       );
       continue;
     }
-    const historical = [true, "true"].includes(element.attributes.historical ?? false);
+    const flag = element.attributes.historical;
+    const historical = flag === true || flag === "true";
     checkCitation(
       report,
       kb,
