@@ -145,3 +145,56 @@ describe("links between versions and versioned citations", () => {
     ]);
   });
 });
+
+describe("versions on the policy pages", () => {
+  it("shows the status in the national database's terms and a table of versions with their dates", () => {
+    const old = html("/policies/vocational-education-law-1996/");
+    expect(old).toMatch(/时效性<\/dt>\s*<dd[^>]*>已修改/);
+    const table =
+      /<table class="version-table[^"]*" data-version-table>([\s\S]*?)<\/table>/.exec(old)?.[1] ??
+      "";
+    const rows = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) =>
+      (m[1] ?? "").replace(/<[^>]+>/g, "|").replace(/\|+/g, "|"),
+    );
+    expect(rows).toEqual([
+      "|职业教育法（1996）|1996年9月1日|2022年5月1日|已修改|",
+      "|职业教育法（2022）|2022年5月1日|至今|现行有效|",
+    ]);
+    expect(html("/policies/vocational-education-law-2022/")).toContain(
+      `href="${COMPARE}" data-compare-link`,
+    );
+  });
+
+  it("leads from the version-free address to the version in force, without scripts, outside the sitemap", async () => {
+    const raw = html("/policies/vocational-education-law/");
+    expect(raw).toContain(
+      '<meta http-equiv="refresh" content="0; url=/policies/vocational-education-law-2022/">',
+    );
+    expect(raw).toMatch(
+      /<a href="\/policies\/vocational-education-law-2022\/" data-version-free-target>/,
+    );
+    const sitemap = readFileSync(join(site.root, "sitemap-0.xml"), "utf8");
+    expect(sitemap).toContain("/policies/vocational-education-law-2022/");
+    expect(sitemap).not.toContain("/policies/vocational-education-law/<");
+    const offline = await site.newPage({ javaScriptEnabled: false });
+    await offline.goto(site.url("/policies/vocational-education-law/"));
+    await offline.waitForURL(/vocational-education-law-2022\/$/);
+  });
+});
+
+describe("the 新旧条文对照表 handout", () => {
+  it("is an A4 landscape print view with every row, listed for npm run handouts", () => {
+    const print = html(`/print${COMPARE}`);
+    expect(print).toContain("size: A4 landscape");
+    expect([...print.matchAll(/<tr data-class="/g)]).toHaveLength(65);
+    const index = JSON.parse(readFileSync(join(site.root, "print/handouts.json"), "utf8"));
+    expect(index.handouts).toContainEqual({
+      course: "vocational-education-law-2022",
+      lesson: "compare-vocational-education-law-1996",
+      title: "新旧条文对照表：职业教育法（1996） → 职业教育法（2022）",
+      path: `/print${COMPARE}`,
+      pdf: "policies/vocational-education-law-2022/compare-vocational-education-law-1996.pdf",
+      paper: "A4",
+    });
+  });
+});

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { articleLabel, versionedLawNames } from "../../src/lib/law/article-label.ts";
 import {
   applyOverrides,
   computeArticleMap,
@@ -14,6 +15,7 @@ import {
   similarity,
 } from "../../src/lib/law/compare/normalise.ts";
 import { parseLawText } from "../../src/lib/law/parse-law-text.ts";
+import { databaseStatus } from "../../src/lib/site/policy-version.ts";
 import { LawChangesSchema } from "../../src/schemas/law-changes.ts";
 import { ROOT } from "../helpers/fixtures.ts";
 
@@ -171,5 +173,28 @@ describe("LawChangesSchema", () => {
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.path).toEqual(["changes", 0, "new"]);
     expect(bad.error?.issues[0]?.message).toContain("exactly one article on the new side");
+  });
+});
+
+describe("citations and status of versions", () => {
+  it("names the version only for a law with two versions", () => {
+    const names = versionedLawNames(["职业教育法（1996）", "职业教育法（2022）", "工会法（2021）"]);
+    expect([...names]).toEqual(["职业教育法"]);
+    expect(articleLabel("职业教育法（2022）", 24, true)).toBe("《职业教育法》（2022）第二十四条");
+    expect(articleLabel("工会法（2021）", 32)).toBe("《工会法》第三十二条");
+  });
+
+  it("gives the national database's status", () => {
+    const today = new Date("2026-12-04T00:00:00Z");
+    const at = (effective: string) => new Date(`${effective}T00:00:00Z`);
+    expect(databaseStatus({ status: "in-force", effective: at("2022-05-01") }, today)).toBe(
+      "valid",
+    );
+    expect(databaseStatus({ status: "in-force", effective: at("2027-01-01") }, today)).toBe(
+      "pending",
+    );
+    expect(databaseStatus({ status: "superseded" }, today)).toBe("modified");
+    expect(databaseStatus({ status: "amended" }, today)).toBe("modified");
+    expect(databaseStatus({ status: "repealed" }, today)).toBe("repealed");
   });
 });

@@ -266,7 +266,7 @@ function orderRows(oldText: LawText, newText: LawText, rows: ArticleChange[]): A
 }
 
 /** How many rows of each class, every class present (0 when none). */
-export function countClasses(rows: readonly ArticleChange[]): Record<ChangeClass, number> {
+export function countClasses(rows: readonly { class: ChangeClass }[]): Record<ChangeClass, number> {
   const counts = Object.fromEntries(CHANGE_CLASSES.map((c) => [c, 0])) as Record<
     ChangeClass,
     number
