@@ -157,6 +157,7 @@ describe("versions on the policy pages", () => {
       (m[1] ?? "").replace(/<[^>]+>/g, "|").replace(/\|+/g, "|"),
     );
     expect(rows).toEqual([
+      "|版本|施行|失效|时效性|",
       "|职业教育法（1996）|1996年9月1日|2022年5月1日|已修改|",
       "|职业教育法（2022）|2022年5月1日|至今|现行有效|",
     ]);
@@ -195,6 +196,7 @@ describe("the 新旧条文对照表 handout", () => {
       path: `/print${COMPARE}`,
       pdf: "policies/vocational-education-law-2022/compare-vocational-education-law-1996.pdf",
       paper: "A4",
+      orientation: "landscape",
     });
   });
 });
