@@ -1,8 +1,9 @@
 import { getEntry } from "astro:content";
+import { lawShortName } from "../lib/law/article-label.ts";
 import type { LawArticle } from "../lib/law/parse-law-text.ts";
 import type { CitedPolicy, LinkedTerm, RenderContext } from "../lib/mdx/render/context.ts";
 import type { Locale } from "../schemas/common.ts";
-import { getArticle, getPolicy } from "./policies.ts";
+import { getArticle, getPolicy, versionedLaws } from "./policies.ts";
 import { href } from "./urls.ts";
 
 /**
@@ -19,7 +20,12 @@ export async function elementContext(
   const terms = new Map<string, LinkedTerm>();
   if (typeof props.policy === "string") {
     const policy = await getPolicy(props.policy);
-    if (policy) policies.set(policy.id, policy.data);
+    const versioned = await versionedLaws();
+    if (policy)
+      policies.set(policy.id, {
+        ...policy.data,
+        versioned: versioned.has(lawShortName(policy.data.shortTitle)),
+      });
     const article = await getArticle(props.policy, Number(props.article));
     if (article) articles.set(`${props.policy}#${Number(props.article)}`, article);
   }

@@ -1,4 +1,5 @@
 import { type CollectionEntry, getCollection, getEntry } from "astro:content";
+import { lawShortName, versionedLawNames } from "../lib/law/article-label.ts";
 import type { LawArticle, LawText } from "../lib/law/parse-law-text.ts";
 import { PolicyKindSchema } from "../schemas/policy.ts";
 
@@ -33,4 +34,14 @@ export async function getArticle(
   article: number,
 ): Promise<LawArticle | undefined> {
   return (await getLawText(policyId))?.articles.find((a) => a.number === article);
+}
+
+/** Law names more than one policy carries (two versions of one law): citations of them name the version. */
+export async function versionedLaws(): Promise<Set<string>> {
+  return versionedLawNames((await getCollection("policies")).map((p) => p.data.shortTitle));
+}
+
+/** Whether citations of this short title name the version, given `versionedLaws()`. */
+export function isVersioned(names: ReadonlySet<string>, shortTitle: string | undefined): boolean {
+  return shortTitle !== undefined && names.has(lawShortName(shortTitle));
 }

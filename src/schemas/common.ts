@@ -71,6 +71,8 @@ export const CitationSchema = z.strictObject({
   policy: IdSchema,
   article: z.number().int().positive(),
   note: TextSchema.optional(),
+  /** The old text is the point: no warning that a newer version is in force. */
+  historical: z.boolean().optional(),
 });
 export type Citation = z.infer<typeof CitationSchema>;
 

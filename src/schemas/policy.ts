@@ -25,6 +25,8 @@ export const PolicySchema = EntryBaseSchema.extend({
   effective: DateSchema.optional(),
   revisions: z.array(z.strictObject({ date: DateSchema, note: TextSchema })).default([]),
   status: PolicyStatusSchema,
+  /** The day someone compared text.zh.md with the official source, word for word. */
+  textChecked: DateSchema.optional(),
   supersedes: IdSchema.optional(),
   supersededBy: IdSchema.optional(),
   keyArticles: z

@@ -25,6 +25,9 @@ const SCENARIOS: Record<FixtureGroup, Record<string, string>> = {
     "import-statement": "an import statement in a lesson body",
     "invalid-utf8": "a case with a byte that is not UTF-8",
     "javascript-url": "a javascript: link in a lesson body",
+    "law-changes-mapped-twice": "an article map naming 1996 Art. 20 in two amended rows",
+    "law-changes-not-versions": "an article map in the 1996 law's folder, from the 2022 law",
+    "law-changes-unknown-article": "an article map naming article 41 of the 40-article 1996 law",
     "lesson-without-course": "a lesson in a course folder with no course.yaml",
     "long-title": "a lesson title of 2,004 characters",
     "malformed-yaml": "a full-width colon in frontmatter",
@@ -44,6 +47,8 @@ const SCENARIOS: Record<FixtureGroup, Record<string, string>> = {
     events:
       "five events (weekly and monthly classes, campaigns, a lecture) and campaigns.yaml, for the events tests",
     "html-emoji": "HTML, emoji and CJK Extension B characters in frontmatter and text",
+    "law-versions":
+      "the 1996 law superseded by the 2022 one, their article map and a lesson citing both (one warning)",
     "law-name-before-cite":
       "a lesson writing the law's name right before <Cite> of that law (warnings only)",
     reading:

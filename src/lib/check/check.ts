@@ -2,6 +2,7 @@ import { type KnowledgeBase, loadKnowledgeBase } from "../kb/load.ts";
 import type { Problem } from "../kb/problems.ts";
 import { checkMdxStructure } from "./mdx-structure.ts";
 import { checkReferences } from "./references/index.ts";
+import { lawVersionsOf } from "./references/law-changes.ts";
 import { checkUnsafeContent } from "./unsafe-content.ts";
 
 /** The outcome of checking a knowledge base. */
@@ -18,6 +19,9 @@ export interface CheckResult {
  */
 export function checkKnowledgeBase(contentDir: string, cwd = process.cwd()): CheckResult {
   const { kb, problems } = loadKnowledgeBase(contentDir, cwd);
+  // The article maps between versions of a law, read before the citations
+  // that warn about superseded versions use them.
+  problems.push(...lawVersionsOf(kb, cwd).problems);
   problems.push(...checkMdxStructure(kb, cwd), ...checkReferences(kb), ...checkUnsafeContent(kb));
   const errors = problems.filter((p) => p.severity === "error").length;
   return { kb, problems, errors, warnings: problems.length - errors };

@@ -13,6 +13,8 @@ export interface HandoutEntry {
   pdf: string;
   /** Paper the content asks for (lesson `handout.paper`); `--paper` overrides it. */
   paper: Paper;
+  /** Landscape pages (the 新旧条文对照表); portrait when absent. */
+  orientation?: "landscape" | undefined;
 }
 
 /** dist/print/handouts.json: what the build can print, and the base path it was built for. */

@@ -36,6 +36,8 @@ export interface PageFrame {
   title: string;
   /** Page-number template, see {@link pageNumberContent}. */
   pageNumber: string;
+  /** Landscape for wide tables (the 新旧条文对照表); portrait by default. */
+  orientation?: "portrait" | "landscape" | undefined;
 }
 
 /** Page margins of a handout, in millimetres. */
@@ -63,10 +65,16 @@ export function printableArea(paper: Paper): { width: number; height: number } {
  * The first page carries the organisation header in the body, so its top
  * margin boxes stay empty.
  */
-export function pageRules({ paper, header, title, pageNumber }: PageFrame): string {
+export function pageRules({
+  paper,
+  header,
+  title,
+  pageNumber,
+  orientation = "portrait",
+}: PageFrame): string {
   const box = "font-family: 'Noto Sans SC', sans-serif; font-size: 8.5pt; color: #44403c;";
   return [
-    `@page { size: ${paper} portrait; margin: ${MARGIN_MM.top}mm ${MARGIN_MM.side}mm ${MARGIN_MM.bottom}mm ${MARGIN_MM.side}mm; }`,
+    `@page { size: ${paper} ${orientation}; margin: ${MARGIN_MM.top}mm ${MARGIN_MM.side}mm ${MARGIN_MM.bottom}mm ${MARGIN_MM.side}mm; }`,
     `@page { @top-left { content: ${cssString(header)}; ${box} } @top-right { content: ${cssString(title)}; ${box} } @bottom-center { content: ${pageNumberContent(pageNumber)}; ${box} } }`,
     "@page :first { @top-left { content: none; } @top-right { content: none; } }",
   ].join("\n");

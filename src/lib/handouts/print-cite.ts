@@ -24,7 +24,7 @@ const PrintCite: MdxComponent = (props, _children, context) => {
     );
   return [
     el("span", { className: ["print-cite"], lang: "zh-CN" }, [
-      text(articleLabel(policy.shortTitle, article)),
+      text(articleLabel(policy.shortTitle, article, policy.versioned)),
     ]),
     { type: "comment", value: `union-kb-note:${noteKey(policyId, article)}` },
   ];

@@ -18,6 +18,8 @@ export interface PrintRequest {
    * it the page keeps the address it was built with.
    */
   siteUrl?: string | undefined;
+  /** Print across the paper (wide tables; the page's @page rule says so too). */
+  landscape?: boolean | undefined;
   /** Leave out the note-taking space and let lessons run on without a new page each (`--compact`). */
   compact?: boolean | undefined;
 }
@@ -51,7 +53,8 @@ export async function printPage(browser: Browser, request: PrintRequest): Promis
     if (request.siteUrl) await readdressQrCodes(page, request.siteUrl);
     // Lay the page out as it will print, at the printable width, and fit the note space
     // to the last page of each lesson.
-    const area = printableArea(paper);
+    const portrait = printableArea(paper);
+    const area = request.landscape ? { width: portrait.height, height: portrait.width } : portrait;
     await page.setViewportSize({ width: Math.floor(area.width), height: Math.floor(area.height) });
     await page.emulateMedia({ media: "print" });
     if (request.compact) {
@@ -66,6 +69,7 @@ export async function printPage(browser: Browser, request: PrintRequest): Promis
       // --paper overrides the size the content asked for (the page's @page
       // rule); a style added to the page instead would be blocked by its CSP.
       preferCSSPageSize: !request.paperOverride,
+      landscape: request.landscape === true,
       format: paper,
       printBackground: true,
       tagged: true,

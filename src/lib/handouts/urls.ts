@@ -19,6 +19,16 @@ export function pdfPath(course: string, lesson?: string): string {
   return lesson ? `courses/${course}/${lesson}.pdf` : `courses/${course}.pdf`;
 }
 
+/** Root-relative path of the print view of a 新旧条文对照表 (two versions of a law). */
+export function comparePrintPath(newer: string, older: string): string {
+  return `/print/policies/${newer}/compare/${older}/`;
+}
+
+/** Where the PDF of a 新旧条文对照表 is written, relative to the output folder. */
+export function comparePdfPath(newer: string, older: string): string {
+  return `policies/${newer}/compare-${older}.pdf`;
+}
+
 /** The newest of some dates: a course handout is as new as its newest lesson. */
 export function latestDate(dates: readonly Date[]): Date {
   return new Date(Math.max(...dates.map((d) => d.getTime())));

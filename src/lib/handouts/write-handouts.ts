@@ -144,6 +144,7 @@ export async function writeHandouts(
         origin,
         paper,
         paperOverride: paperOverride !== undefined,
+        landscape: handout.orientation === "landscape",
         siteUrl,
         compact,
       });

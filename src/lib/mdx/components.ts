@@ -28,7 +28,7 @@ export interface MdxComponentSpec {
 export const MDX_COMPONENT_SPECS: Record<MdxComponentName, MdxComponentSpec> = {
   Cite: {
     required: ["policy", "article"],
-    optional: [],
+    optional: ["historical"],
     example: '<Cite policy="vocational-education-law-2022" article={24} />',
   },
   Callout: {

@@ -965,6 +965,69 @@ export const PROBLEMS = {
       values: { policy: "职业教育法（1996）", supersededBy: "vocational-education-law-2022" },
     },
   },
+  "cite/superseded-version": {
+    severity: "warning",
+    title: "Citation of a superseded version",
+    message: "cites {cited}; in force now: {current} ({changeClass})",
+    hint: "cite the version in force, or add historical: true to the citation when the old text is the point",
+    variants: {
+      deleted: {
+        message: "cites {cited}; the article is not in {current} ({changeClass})",
+      },
+    },
+    example: {
+      where: `${LESSON}:11`,
+      field: "cites[0]",
+      found: "vocational-education-law-1996, article 20",
+      values: {
+        cited: "职业教育法（1996）第二十条",
+        current: "职业教育法（2022）第二十四条",
+        changeClass: "amended",
+      },
+    },
+  },
+  "lawmap/not-versions": {
+    severity: "error",
+    title: "Article map between policies that are not versions of one law",
+    message: "“{newId}” and “{oldId}” are not two versions of one law",
+    expected:
+      "a file changes-from-<old>.yaml in the folder of a policy whose supersedes chain reaches <old>, both with a text.zh.md",
+    hint: "{why}",
+    example: {
+      where: "content/policies/vocational-education-law-2022/changes-from-labour-law-2018.yaml:1",
+      values: {
+        newId: "vocational-education-law-2022",
+        oldId: "labour-law-2018",
+        why: "vocational-education-law-2022 supersedes vocational-education-law-1996, not labour-law-2018",
+      },
+    },
+  },
+  "lawmap/unknown-article": {
+    severity: "error",
+    title: "Article map names an article the text does not have",
+    message: "{side} article {article} is not in {policy}",
+    expected: "an article of {policy}: 1 to {last}",
+    hint: "check the number against content/policies/{policy}/text.zh.md",
+    example: {
+      where:
+        "content/policies/vocational-education-law-2022/changes-from-vocational-education-law-1996.yaml:12",
+      field: "changes[3].old",
+      values: { side: "old", article: 41, policy: "vocational-education-law-1996", last: 40 },
+    },
+  },
+  "lawmap/mapped-twice": {
+    severity: "error",
+    title: "Article mapped twice",
+    message: "{side} article {article} is in two rows (lines {first} and {line})",
+    expected: "each article in one row, unless every row that names it is merged or split",
+    hint: "join the rows into one, or say class: merged (several old articles became one) or split (one old article became several)",
+    example: {
+      where:
+        "content/policies/vocational-education-law-2022/changes-from-vocational-education-law-1996.yaml:14",
+      field: "changes[4].old",
+      values: { side: "old", article: 20, first: 8, line: 14 },
+    },
+  },
   "policy/unknown-reference": {
     severity: "error",
     title: "Supersedes an unknown policy",

@@ -19,3 +19,21 @@ export function versionDate({ adopted, revisions }: VersionDates): Date {
 export function versionYear(policy: VersionDates): string {
   return String(versionDate(policy).getUTCFullYear());
 }
+
+/** A policy's validity in the national law database's terms (国家法律法规数据库). */
+export type DatabaseStatus = "valid" | "modified" | "repealed" | "pending";
+
+/**
+ * 现行有效 (valid), 已修改 (modified: amended, or superseded by a revised
+ * text), 已废止 (repealed) or 尚未生效 (pending: in force from a day after
+ * `today`), from the policy's `status` and `effective` date.
+ */
+export function databaseStatus(
+  policy: { status: string; effective?: Date | undefined },
+  today: Date,
+): DatabaseStatus {
+  if (policy.status === "repealed") return "repealed";
+  if (policy.status === "amended" || policy.status === "superseded") return "modified";
+  if (policy.effective && policy.effective.getTime() > today.getTime()) return "pending";
+  return "valid";
+}

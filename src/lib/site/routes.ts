@@ -19,6 +19,11 @@ export const routes = {
   policy: (id: string) => `/policies/${id}/`,
   /** An article's anchor on its policy page: `24`, or `24-1` for 第二十四条之一. */
   article: (policy: string, article: number | string) => `/policies/${policy}/#art-${article}`,
+  /** The article-by-article comparison of two versions of a law, in either UI language. */
+  compare: (newer: string, older: string, locale: Locale = "zh-CN") =>
+    `${localePrefix(locale)}policies/${newer}/compare/${older}/`,
+  /** A law's version-free address: a page that leads to the version in force. */
+  lawLatest: (law: string) => `/policies/${law}/`,
   cases: (locale: Locale = "zh-CN") => `${localePrefix(locale)}cases/`,
   case: (id: string) => `/cases/${id}/`,
   topics: (locale: Locale = "zh-CN") => `${localePrefix(locale)}topics/`,

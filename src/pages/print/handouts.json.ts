@@ -1,9 +1,10 @@
 import type { APIRoute } from "astro";
 import { getCourseLessons, getCourses } from "../../data/courses.ts";
+import { getVersionPairs } from "../../data/law-versions.ts";
 import { getSite } from "../../data/site.ts";
 import type { HandoutEntry, HandoutIndex } from "../../lib/handouts/jobs.ts";
 import { coursePaper } from "../../lib/handouts/text.ts";
-import { pdfPath, printPath } from "../../lib/handouts/urls.ts";
+import { comparePdfPath, comparePrintPath, pdfPath, printPath } from "../../lib/handouts/urls.ts";
 
 /** dist/print/handouts.json: every print view and its PDF name, read by `npm run handouts`. */
 export const GET: APIRoute = async () => {
@@ -28,6 +29,19 @@ export const GET: APIRoute = async () => {
         paper: lesson.entry.data.handout.paper,
       });
     }
+  }
+  // Each 新旧条文对照表 is listed under the newer law's id, as its "course":
+  // `npm run handouts -- vocational-education-law-2022` prints it alone.
+  for (const pair of await getVersionPairs()) {
+    handouts.push({
+      course: pair.newer.id,
+      lesson: `compare-${pair.older.id}`,
+      title: `新旧条文对照表：${pair.older.data.shortTitle} → ${pair.newer.data.shortTitle}`,
+      path: comparePrintPath(pair.newer.id, pair.older.id),
+      pdf: comparePdfPath(pair.newer.id, pair.older.id),
+      paper: "A4",
+      orientation: "landscape",
+    });
   }
   const index: HandoutIndex = { base: site.base, url: site.url, handouts };
   return new Response(`${JSON.stringify(index, null, 2)}\n`, {

@@ -3,6 +3,7 @@ import type { Entry, KnowledgeBase } from "../../kb/load.ts";
 import { closest, listValues } from "../../kb/suggest.ts";
 import { intToChinese } from "../../law/chinese-numerals.ts";
 import { finding } from "../../problems/problem.ts";
+import { lawVersionsOf, rowOfOldArticle } from "./law-changes.ts";
 import { type Report, withLine } from "./report.ts";
 
 /**
@@ -72,6 +73,9 @@ export function checkCitation(
     );
     return;
   }
+  if (!citation.historical && (entry as unknown) !== policy) {
+    checkSupersededVersion(report, kb, entry, citation, where, found);
+  }
   if (policy.data.status === "repealed" && (entry as unknown) !== policy) {
     const { supersededBy } = policy.data;
     report(
@@ -118,4 +122,41 @@ export function checkKeyArticles(
       },
     );
   });
+}
+
+/**
+ * Warns when a citation names an article of a version that a newer one
+ * superseded: which article is in force now, and how it changed.
+ */
+function checkSupersededVersion(
+  report: Report,
+  kb: KnowledgeBase,
+  entry: Entry<unknown>,
+  citation: Citation,
+  where: { field?: string; line?: number },
+  found: string,
+): void {
+  const located = rowOfOldArticle(lawVersionsOf(kb), citation.policy, String(citation.article));
+  if (!located) return;
+  const { map, row } = located;
+  const older = kb.policies.find((p) => p.id === map.oldId);
+  const newer = kb.policies.find((p) => p.id === map.newId);
+  if (!older || !newer) return;
+  const articles = row.new.map(
+    (id) =>
+      `第${intToChinese(Number(id.split("-")[0]))}条${id.includes("-") ? `之${intToChinese(Number(id.split("-")[1]))}` : ""}`,
+  );
+  report(
+    entry,
+    finding("cite/superseded-version", {
+      ...where,
+      found,
+      variant: row.new.length === 0 ? "deleted" : undefined,
+      values: {
+        cited: `${older.data.shortTitle}第${intToChinese(citation.article)}条`,
+        current: `${newer.data.shortTitle}${articles.join("、")}`,
+        changeClass: row.class,
+      },
+    }),
+  );
 }

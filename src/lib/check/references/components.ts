@@ -45,7 +45,15 @@ export function checkMdxBody(report: Report, kb: KnowledgeBase, entry: Entry<unk
       );
       continue;
     }
-    checkCitation(report, kb, entry, { policy, article }, { line: element.line });
+    const flag = element.attributes.historical;
+    const historical = flag === true || flag === "true";
+    checkCitation(
+      report,
+      kb,
+      entry,
+      { policy, article, ...(historical ? { historical } : {}) },
+      { line: element.line },
+    );
   }
   for (const question of questionsOf(tree, entry.bodyLine)) {
     if (question.text) continue;

@@ -82,7 +82,7 @@ const Cite: MdxComponent = (props, _children, context) => {
           href: context.href(routes.article(policyId, number)),
           lang: "zh-CN",
         },
-        [text(articleLabel(policy.shortTitle, number))],
+        [text(articleLabel(policy.shortTitle, number, policy.versioned))],
       ),
       el(
         "span",

@@ -4,6 +4,8 @@ import type { LawArticle } from "../../law/parse-law-text.ts";
 /** What a policy contributes to the text of a `<Cite>`. */
 export interface CitedPolicy {
   shortTitle: string;
+  /** Another version of the same law is in the knowledge base: citations name the version. */
+  versioned?: boolean;
 }
 
 /** What a glossary term contributes to a `<Term>` link. */

@@ -1,5 +1,6 @@
 import type { Locale } from "../../../schemas/common.ts";
 import type { KnowledgeBase } from "../../kb/load.ts";
+import { lawShortName, versionedLawNames } from "../../law/article-label.ts";
 import type { LawArticle } from "../../law/parse-law-text.ts";
 import { joinBase } from "../../site/routes.ts";
 import type { CitedPolicy, LinkedTerm, RenderContext } from "./context.ts";
@@ -14,7 +15,13 @@ export interface KbLookups {
 
 /** Indexes policies, law texts and glossary terms of a parse for the renderer. */
 export function kbLookups(kb: KnowledgeBase, base: string): KbLookups {
-  const policies = new Map(kb.policies.map((p) => [p.id, p.data as CitedPolicy]));
+  const versioned = versionedLawNames(kb.policies.map((p) => p.data.shortTitle));
+  const policies = new Map(
+    kb.policies.map((p) => [
+      p.id,
+      { ...(p.data as CitedPolicy), versioned: versioned.has(lawShortName(p.data.shortTitle)) },
+    ]),
+  );
   const terms = new Map(kb.glossary.map((g) => [g.id, g.data as LinkedTerm]));
   const articles = new Map<string, LawArticle>();
   for (const [policyId, { text }] of kb.lawTexts) {
