@@ -25,6 +25,7 @@ const COLLECTIONS = {
   glossary: true,
   courses: true,
   lessons: true,
+  questions: true,
   policies: true,
   lawTexts: true,
   cases: true,

@@ -17,6 +17,7 @@ export type KbCollection =
   | "glossary"
   | "courses"
   | "lessons"
+  | "questions"
   | "policies"
   | "cases"
   | "events"
@@ -35,6 +36,7 @@ export const KB_COLLECTIONS: readonly KbCollection[] = [
   "glossary",
   "courses",
   "lessons",
+  "questions",
   "policies",
   "cases",
   "events",
