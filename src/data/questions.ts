@@ -1,8 +1,9 @@
 import { type CollectionEntry, getCollection } from "astro:content";
-import { translator } from "../i18n/index.ts";
+import { nameIn, translator } from "../i18n/index.ts";
 import { intToChinese } from "../lib/law/chinese-numerals.ts";
 import { drawQuestions } from "../lib/quiz/draw.ts";
 import { type QuizItem, quizItem, seedOf } from "../lib/quiz/items.ts";
+import type { Locale } from "../schemas/common.ts";
 import { getArticle, getPolicies } from "./policies.ts";
 import { href, routes } from "./urls.ts";
 
@@ -62,4 +63,62 @@ export async function lessonSelfTest(course: string, slug: string): Promise<Quiz
 export async function courseSelfTest(course: string): Promise<QuizItem[]> {
   const pool = (await getQuizItems()).filter((q) => q.course === course);
   return drawQuestions(pool, Math.min(SELF_TEST_SIZE, pool.length), seedOf(course));
+}
+
+/** A set of questions the quiz page offers: all, one course's, or one topic's. */
+export interface QuizScope {
+  /** `all`, `course:<id>` or `topic:<id>`. */
+  id: string;
+  label: string;
+  /** Indexes into the page's question list. */
+  questions: number[];
+}
+
+/** What the quiz page of one UI language shows: its questions and the scopes to pick from. */
+export interface QuizPageData {
+  items: QuizItem[];
+  scopes: QuizScope[];
+}
+
+/**
+ * The quiz page's questions (the courses written in `locale`) and the scopes
+ * a visitor can pick: all of them, each course, each topic, leaving out a
+ * scope with fewer questions than one level needs.
+ */
+export async function quizPageData(
+  locale: Locale,
+  perLevel: number,
+  allLabel: (count: number) => string,
+): Promise<QuizPageData> {
+  const courses = (await getCollection("courses")).filter((c) => c.data.lang === locale);
+  const ids = new Set(courses.map((c) => c.id));
+  const items = (await getQuizItems())
+    .filter((q) => ids.has(q.course))
+    .map(({ cites, ...item }) => ({
+      ...item,
+      // The kiosk page names the articles; their full text is on the lesson pages and the policy page.
+      cites: cites.map((c) => ({ ...c, paragraphs: [] })),
+    }));
+  const indexes = (keep: (q: QuizItem) => boolean) => items.flatMap((q, i) => (keep(q) ? [i] : []));
+  const scopes: QuizScope[] = [
+    { id: "all", label: allLabel(items.length), questions: indexes(() => true) },
+    ...courses.map((c) => ({
+      id: `course:${c.id}`,
+      label: c.data.title,
+      questions: indexes((q) => q.course === c.id),
+    })),
+    ...(await getCollection("topics")).map((t) => ({
+      id: `topic:${t.id}`,
+      label: nameIn(locale, t.data),
+      questions: indexes((q) => q.topics.includes(t.id)),
+    })),
+  ];
+  return { items, scopes: scopes.filter((s) => s.questions.length >= perLevel) };
+}
+
+/** The UI languages that have questions: the quiz page exists only in those. */
+export async function quizLocales(): Promise<Locale[]> {
+  const langs = new Map((await getCollection("courses")).map((c) => [c.id, c.data.lang]));
+  const found = new Set((await getCollection("questions")).map((q) => langs.get(courseOf(q))));
+  return (["zh-CN", "en"] as const).filter((l) => found.has(l));
 }
