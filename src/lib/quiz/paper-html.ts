@@ -20,7 +20,7 @@ export interface PaperInput {
   tr: Translator;
 }
 
-const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeText = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const BASE_CSS = `
 body { font-family: 'Noto Sans SC', sans-serif; font-size: 10.5pt; line-height: 1.6; color: #000; margin: 0; }
@@ -56,16 +56,16 @@ function page(input: PaperInput, heading: string, body: string, withPerson: bool
     pageNumber: tr("print.pageNumber"),
   });
   const person = withPerson
-    ? `<p class="who"><span>${escape(tr("paper.name"))}：</span><span>${escape(tr("paper.unit"))}：</span><span>${escape(tr("paper.score"))}：</span></p>`
+    ? `<p class="who"><span>${escapeText(tr("paper.name"))}：</span><span>${escapeText(tr("paper.unit"))}：</span><span>${escapeText(tr("paper.score"))}：</span></p>`
     : "";
   return `<!doctype html>
-<html lang="${escape(input.lang)}"><head><meta charset="utf-8"><title>${escape(heading ? `${input.title} · ${heading}` : input.title)}</title>
+<html lang="${escapeText(input.lang)}"><head><meta charset="utf-8"><title>${escapeText(heading ? `${input.title} · ${heading}` : input.title)}</title>
 <link rel="stylesheet" href="/fonts/400.css"><link rel="stylesheet" href="/fonts/700.css">
 <style>${frame}\n${BASE_CSS}</style></head>
 <body>
-<p class="org">${escape(input.organisation)}</p>
-<h1>${escape(input.title)}${heading ? `<br><small>${escape(heading)}</small>` : ""}</h1>
-<p class="sub">${escape(tr("paper.seed", { course: input.course, seed: input.seed }))}</p>
+<p class="org">${escapeText(input.organisation)}</p>
+<h1>${escapeText(input.title)}${heading ? `<br><small>${escapeText(heading)}</small>` : ""}</h1>
+<p class="sub">${escapeText(tr("paper.seed", { course: input.course, seed: input.seed }))}</p>
 ${person}${body}
 </body></html>
 `;
@@ -84,7 +84,7 @@ function sections(
 
 function sectionTitle(input: PaperInput, index: number, type: QuestionType, count: number): string {
   const n = input.lang === "en" ? String(index + 1) : intToChinese(index + 1);
-  return escape(input.tr("paper.section", { n, type: input.tr(`quiz.type.${type}`), count }));
+  return escapeText(input.tr("paper.section", { n, type: input.tr(`quiz.type.${type}`), count }));
 }
 
 /** The paper: a header for name, unit and score, then the questions by type. */
@@ -96,16 +96,16 @@ export function paperHtml(input: PaperInput): string {
           const options =
             item.type === "true-false"
               ? ""
-              : `<div class="opts">${item.options.map((o, i) => `<span>${optionLetter(i)}. ${escape(o)}</span>`).join("")}</div>`;
+              : `<div class="opts">${item.options.map((o, i) => `<span>${optionLetter(i)}. ${escapeText(o)}</span>`).join("")}</div>`;
           const blank =
             item.type === "true-false" ? ' <span class="tf">（　　）</span>' : "（　　）";
-          return `<li class="q"><div class="stem" data-n="${n}">${escape(item.question)}${blank}</div>${options}</li>`;
+          return `<li class="q"><div class="stem" data-n="${n}">${escapeText(item.question)}${blank}</div>${options}</li>`;
         })
         .join("\n");
       return `<h2>${sectionTitle(input, s, section.type, section.items.length)}</h2><ol>${questions}</ol>`;
     })
     .join("\n");
-  const note = `<p class="note">${escape(input.tr("paper.instructions", { count: input.items.length }))}</p>`;
+  const note = `<p class="note">${escapeText(input.tr("paper.instructions", { count: input.items.length }))}</p>`;
   return page(input, "", note + body, true);
 }
 
@@ -123,7 +123,7 @@ export function answerSheetHtml(input: PaperInput): string {
       return `<h2>${sectionTitle(input, s, section.type, section.items.length)}</h2><div class="grid">${rows}</div>`;
     })
     .join("\n");
-  const note = `<p class="note">${escape(input.tr("paper.sheetInstructions"))}</p>`;
+  const note = `<p class="note">${escapeText(input.tr("paper.sheetInstructions"))}</p>`;
   return page(input, input.tr("paper.sheet"), note + body, true);
 }
 
@@ -139,7 +139,7 @@ export function keyAnswer(item: QuizItem): string {
 /** The answer key: every answer at a glance, then each question with its explanation and articles. */
 export function answerKeyHtml(input: PaperInput): string {
   const all = sections(input.items).flatMap((s) => s.items);
-  const glance = `<h2>${escape(input.tr("paper.answers"))}</h2><div class="answers">${all
+  const glance = `<h2>${escapeText(input.tr("paper.answers"))}</h2><div class="answers">${all
     .map(({ n, item }) => `<span>${n}. <b>${keyAnswer(item)}</b></span>`)
     .join("")}</div>`;
   const body = sections(input.items)
@@ -149,10 +149,10 @@ export function answerKeyHtml(input: PaperInput): string {
           const cites = item.cites
             .map(
               (c) =>
-                `<blockquote lang="zh-CN"><p><b>${escape(c.label)}</b></p>${c.paragraphs.map((p) => `<p>${escape(p)}</p>`).join("")}</blockquote>`,
+                `<blockquote lang="zh-CN"><p><b>${escapeText(c.label)}</b></p>${c.paragraphs.map((p) => `<p>${escapeText(p)}</p>`).join("")}</blockquote>`,
             )
             .join("");
-          return `<li class="q"><div class="stem" data-n="${n}">${escape(item.question)}</div><p class="ans">${escape(input.tr("paper.answer", { answer: keyAnswer(item) }))}</p><p>${escape(item.explanation)}</p>${cites}</li>`;
+          return `<li class="q"><div class="stem" data-n="${n}">${escapeText(item.question)}</div><p class="ans">${escapeText(input.tr("paper.answer", { answer: keyAnswer(item) }))}</p><p>${escapeText(item.explanation)}</p>${cites}</li>`;
         })
         .join("\n");
       return `<h2>${sectionTitle(input, s, section.type, section.items.length)}</h2><ol>${questions}</ol>`;
