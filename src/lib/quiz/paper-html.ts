@@ -20,7 +20,8 @@ export interface PaperInput {
   tr: Translator;
 }
 
-const escapeText = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeText = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const BASE_CSS = `
 body { font-family: 'Noto Sans SC', sans-serif; font-size: 10.5pt; line-height: 1.6; color: #000; margin: 0; }
