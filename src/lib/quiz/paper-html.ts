@@ -57,7 +57,7 @@ function page(input: PaperInput, heading: string, body: string, withPerson: bool
     pageNumber: tr("print.pageNumber"),
   });
   const person = withPerson
-    ? `<p class="who"><span>${escapeText(tr("paper.name"))}：</span><span>${escapeText(tr("paper.unit"))}：</span><span>${escapeText(tr("paper.score"))}：</span></p>`
+    ? `<p class="who">${(["paper.name", "paper.unit", "paper.score"] as const).map((key) => `<span>${escapeText(tr(key))}${escapeText(tr("punctuation.colon"))}</span>`).join("")}</p>`
     : "";
   return `<!doctype html>
 <html lang="${escapeText(input.lang)}"><head><meta charset="utf-8"><title>${escapeText(heading ? `${input.title} · ${heading}` : input.title)}</title>
@@ -98,8 +98,9 @@ export function paperHtml(input: PaperInput): string {
             item.type === "true-false"
               ? ""
               : `<div class="opts">${item.options.map((o, i) => `<span>${optionLetter(i)}. ${escapeText(o)}</span>`).join("")}</div>`;
+          const brackets = input.lang === "en" ? " (\u2003\u2003)" : "（\u3000\u3000）";
           const blank =
-            item.type === "true-false" ? ' <span class="tf">（　　）</span>' : "（　　）";
+            item.type === "true-false" ? ` <span class="tf">${brackets}</span>` : brackets;
           return `<li class="q"><div class="stem" data-n="${n}">${escapeText(item.question)}${blank}</div>${options}</li>`;
         })
         .join("\n");
