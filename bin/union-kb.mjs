@@ -20,9 +20,10 @@ const COMMANDS = {
   dev: "preview the site while you edit (live reload)",
   build: "check, then build the site (into <knowledge base>/dist)",
   serve: "serve the built site, e.g. on a LAN",
-  new: "create a course, lesson, policy, case or glossary term",
+  new: "create a course, lesson, policy, case, glossary term or question",
   "import-law": "import an official law text as a policy",
   handouts: "print lecture handouts (PDF) from the built site",
+  paper: "print an exam paper, answer sheet and key (PDF) from a course's questions",
   "offline-zip": "pack the built site into one zip for a USB stick",
 };
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run new`: create a course, lesson, policy, case, event or glossary term from a
+ * `npm run new`: create a course, lesson, policy, case, event, glossary term or question from a
  * template with valid frontmatter and helpful comments (see runNew). Asks for
  * what is missing when run in a terminal; takes everything as options in scripts.
  */
@@ -24,10 +24,12 @@ Kinds and their options:
   event   --title "…"                       content/events/<slug>.yaml
   event   --campaign <id> [--year 2027]     content/events/<id>-<year>.yaml, from a
                                             yearly template in content/campaigns.yaml
+  question --course <course> [--title "…"] [--slug <id>]
+                                            appended to content/courses/<course>/questions.yaml
 
 Options:
   --title-en "…"   the English title (course, lesson, case, policy)
-  --slug <slug>    the address (or term id) instead of one made from the title;
+  --slug <slug>    the address (or term or question id) instead of one made from the title;
                    Chinese titles become pinyin: 企业的培训义务 → qi-ye-de-pei-xun-yi-wu
   --real           (case) the case really happened; default: marked fictional
   --content <dir>  the knowledge base folder (default: $UNION_KB_CONTENT, else

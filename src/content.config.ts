@@ -7,6 +7,7 @@ import { EventSchema } from "./schemas/event.ts";
 import { GlossaryTermSchema } from "./schemas/glossary.ts";
 import { LessonSchema } from "./schemas/lesson.ts";
 import { PolicySchema } from "./schemas/policy.ts";
+import { QuestionSchema } from "./schemas/question.ts";
 import { SiteSchema } from "./schemas/site.ts";
 import { TopicSchema } from "./schemas/topic.ts";
 
@@ -21,6 +22,7 @@ export const collections = {
   glossary: defineCollection({ loader: from("glossary"), schema: GlossaryTermSchema }),
   courses: defineCollection({ loader: from("courses"), schema: CourseSchema }),
   lessons: defineCollection({ loader: from("lessons"), schema: LessonSchema }),
+  questions: defineCollection({ loader: from("questions"), schema: QuestionSchema }),
   policies: defineCollection({ loader: from("policies"), schema: PolicySchema }),
   lawTexts: defineCollection({ loader: from("lawTexts") }),
   cases: defineCollection({ loader: from("cases"), schema: CaseSchema }),

@@ -26,6 +26,7 @@ const COLLECTIONS = {
   glossary: true,
   courses: true,
   lessons: true,
+  questions: true,
   policies: true,
   lawTexts: true,
   cases: true,

@@ -43,6 +43,21 @@ export const SiteSchema = z.strictObject({
       popularQueriesEn: z.array(TextSchema).min(1).max(12).optional(),
     })
     .default({ enabled: false, homeAfterSeconds: 120 }),
+  /**
+   * The quiz page (知识问答, /quiz/): levels of random questions from the
+   * question bank, each passed with `passMark` right answers.
+   */
+  quiz: z
+    .strictObject({
+      questionsPerLevel: z.number().int().min(1).max(50).default(5),
+      passMark: z.number().int().min(1).max(50).default(3),
+      levels: z.number().int().min(1).max(50).default(10),
+    })
+    .refine((quiz) => quiz.passMark <= quiz.questionsPerLevel, {
+      message: "passMark must not be more than questionsPerLevel",
+      path: ["passMark"],
+    })
+    .default({ questionsPerLevel: 5, passMark: 3, levels: 10 }),
   /** `npm run serve -- --stats`: the password of the `/stats/` page (HTTP Basic, any user name). */
   stats: z
     .strictObject({

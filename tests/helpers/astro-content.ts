@@ -12,6 +12,7 @@ import { EventSchema } from "../../src/schemas/event.ts";
 import { GlossaryTermSchema } from "../../src/schemas/glossary.ts";
 import { LessonSchema } from "../../src/schemas/lesson.ts";
 import { PolicySchema } from "../../src/schemas/policy.ts";
+import { QuestionSchema } from "../../src/schemas/question.ts";
 import { SiteSchema } from "../../src/schemas/site.ts";
 import { TopicSchema } from "../../src/schemas/topic.ts";
 import { type FixtureGroup, fixtureContent, ROOT } from "./fixtures.ts";
@@ -44,6 +45,7 @@ const SCHEMAS = {
   glossary: GlossaryTermSchema,
   courses: CourseSchema,
   lessons: LessonSchema,
+  questions: QuestionSchema,
   policies: PolicySchema,
   cases: CaseSchema,
   events: EventSchema,

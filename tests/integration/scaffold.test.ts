@@ -180,7 +180,9 @@ describe("npm run new", () => {
     expect(unknown.output).toContain("courses: shop-stewards-basics, training-rights");
     const noKind = await refusalOf(() => runNew({ contentDir: content }, { interactive: false }));
     expect(noKind.code).toBe(2);
-    expect(noKind.message).toBe("Say what to create: course, lesson, policy, case, term or event.");
+    expect(noKind.message).toBe(
+      "Say what to create: course, lesson, policy, case, term, event or question.",
+    );
     const noCourse = await refusalOf(() => newEntry({ kind: "lesson", title: "x" }));
     expect(noCourse.message).toBe("--course is required for lesson.");
     expect(refusal({ kind: "lesson", course: "training-rights" })).toBe(2);

@@ -32,6 +32,11 @@ const SCENARIOS: Record<FixtureGroup, Record<string, string>> = {
     "long-title": "a lesson title of 2,004 characters",
     "malformed-yaml": "a full-width colon in frontmatter",
     "missing-field": "a lesson without its duration",
+    "question-answer-out-of-range": "a single-choice question answered D with options A to C",
+    "question-duplicate-id": "two questions with the id “before-post”",
+    "question-empty-explanation": "a question whose explanation is empty",
+    "question-missing-article": "a question citing article 124 of a law with 69 articles",
+    "question-one-option": "a multiple-choice question with one option",
     "raw-script": "a raw <script> in a lesson body",
     tabs: "course.yaml indented with tabs",
     "text-expression": "a curly brace in lesson text",
@@ -51,6 +56,8 @@ const SCENARIOS: Record<FixtureGroup, Record<string, string>> = {
       "the 1996 law superseded by the 2022 one, their article map and a lesson citing both (one warning)",
     "law-name-before-cite":
       "a lesson writing the law's name right before <Cite> of that law (warnings only)",
+    questions:
+      "a question bank for training-rights (every type) and the superseded 1996 law one question cites (warnings only)",
     reading:
       "a lesson with a table of figures, the superseded 1996 law with its text, English glossary terms starting with a quote mark",
     library:

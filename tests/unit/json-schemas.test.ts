@@ -41,7 +41,15 @@ describe("schemas/json", () => {
     const mapped = Object.keys(settings["yaml.schemas"]).map((path) =>
       path.replace(/^\.\/schemas\/json\/|\.json$/g, ""),
     );
-    expect(mapped.sort()).toEqual(["campaigns", "course", "event", "glossary", "site", "topics"]);
+    expect(mapped.sort()).toEqual([
+      "campaigns",
+      "course",
+      "event",
+      "glossary",
+      "questions",
+      "site",
+      "topics",
+    ]);
   });
 });
 

@@ -4,6 +4,7 @@
  */
 
 import { interpolate } from "../../i18n/interpolate.ts";
+import { forgetQuizScores } from "../quiz/quiz-logic.ts";
 
 /** Seconds of warning before the idle return; WCAG 2.2.1 asks for 20 where possible. */
 const WARNING_SECONDS = 20;
@@ -106,6 +107,12 @@ export function startKiosk(bar: HTMLElement): void {
     if (left <= 0) {
       lastActivity = Date.now();
       if (warning) warning.hidden = true;
+      // Self-test and quiz scores belong to this visitor only.
+      try {
+        forgetQuizScores(localStorage);
+      } catch {
+        // No storage: nothing kept.
+      }
       // The next visitor starts here. Other scripts (e.g. a usage-statistics beacon)
       // hear of it first: the event `union-kb:kiosk-reset` on `document`, just before
       // the reset; `detail` has the idle time and the page left.

@@ -25,6 +25,7 @@ export type KbCollection =
   | "glossary"
   | "courses"
   | "lessons"
+  | "questions"
   | "policies"
   | "cases"
   | "events"
@@ -43,6 +44,7 @@ export const KB_COLLECTIONS: readonly KbCollection[] = [
   "glossary",
   "courses",
   "lessons",
+  "questions",
   "policies",
   "cases",
   "events",

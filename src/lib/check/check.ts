@@ -38,6 +38,7 @@ export function entryCounts(kb: KnowledgeBase): Record<string, number> {
     glossary: kb.glossary.length,
     courses: kb.courses.length,
     lessons: kb.lessons.length,
+    questions: kb.questions.length,
     policies: kb.policies.length,
     lawTexts: kb.lawTexts.size,
     cases: kb.cases.length,

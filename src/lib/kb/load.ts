@@ -8,6 +8,7 @@ import { type Event, EventSchema } from "../../schemas/event.ts";
 import { type GlossaryTerm, GlossaryTermSchema } from "../../schemas/glossary.ts";
 import { type Lesson, LessonSchema } from "../../schemas/lesson.ts";
 import { type Policy, PolicySchema } from "../../schemas/policy.ts";
+import { type Question, QuestionSchema } from "../../schemas/question.ts";
 import { type Site, SiteSchema } from "../../schemas/site.ts";
 import { type Topic, TopicSchema } from "../../schemas/topic.ts";
 import { type LawText, LawTextError, parseLawText } from "../law/parse-law-text.ts";
@@ -53,6 +54,11 @@ export interface Entry<T> {
   bodyLine?: number;
 }
 
+/** A question of content/courses/<course>/questions.yaml; `id` is `<course>/<question id>`. */
+export interface QuestionEntry extends Entry<Question> {
+  course: string;
+}
+
 export interface LessonEntry extends Entry<Lesson> {
   course: string;
   slug: string;
@@ -67,6 +73,8 @@ export interface KnowledgeBase {
   glossary: Entry<GlossaryTerm>[];
   courses: Entry<Course>[];
   lessons: LessonEntry[];
+  /** content/courses/<course>/questions.yaml: the question bank (self-tests, quizzes, papers). */
+  questions: QuestionEntry[];
   policies: Entry<Policy>[];
   lawTexts: Map<string, { file: string; path: string; text: LawText }>;
   cases: Entry<Case>[];
@@ -374,6 +382,11 @@ function loadCourses(loader: Loader, dir: string, kb: KnowledgeBase): void {
     for (const file of files) {
       if (file === "course.yaml" || ASSET.test(file)) continue;
       const path = join(folderPath, file);
+      if (file === "questions.yaml") {
+        for (const q of loadListFile(loader, path, QuestionSchema))
+          kb.questions.push({ ...q, id: `${folder}/${q.id}`, course: folder });
+        continue;
+      }
       const lessonPath = parseLessonPath(`${folder}/${file}`);
       if (!lessonPath) {
         loader.report(path, "lesson/bad-file-name", { found: file });
@@ -540,6 +553,7 @@ export function loadKnowledgeBase(
     glossary: [],
     courses: [],
     lessons: [],
+    questions: [],
     policies: [],
     lawTexts: new Map(),
     cases: [],

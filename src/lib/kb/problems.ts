@@ -16,7 +16,7 @@ export function summariseCounts(
   kb: Record<
     "courses" | "lessons" | "policies" | "cases" | "glossary" | "topics",
     number | readonly unknown[]
-  > & { events?: number | readonly unknown[] },
+  > & { events?: number | readonly unknown[]; questions?: number | readonly unknown[] },
 ): string {
   const plural = (entries: number | readonly unknown[], one: string, many: string) => {
     const n = typeof entries === "number" ? entries : entries.length;
@@ -32,6 +32,9 @@ export function summariseCounts(
     // Named only when there are any, so knowledge bases without events read as before.
     ...((typeof kb.events === "number" ? kb.events : (kb.events?.length ?? 0))
       ? [plural(kb.events ?? 0, "event", "events")]
+      : []),
+    ...((typeof kb.questions === "number" ? kb.questions : (kb.questions?.length ?? 0))
+      ? [plural(kb.questions ?? 0, "question", "questions")]
       : []),
   ].join(", ");
 }

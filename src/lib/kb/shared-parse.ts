@@ -41,6 +41,7 @@ export function withoutSources(kb: KnowledgeBase): KnowledgeBase {
     glossary: kb.glossary.map(slim),
     courses: kb.courses.map(slim),
     lessons: kb.lessons.map(slim),
+    questions: kb.questions.map(slim),
     policies: kb.policies.map(slim),
     cases: kb.cases.map(slim),
   };

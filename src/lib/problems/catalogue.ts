@@ -47,6 +47,7 @@ const LESSON = "content/courses/training-rights/01-duties.mdx";
 const CASE = "content/cases/training-refused.mdx";
 const POLICY_TEXT = "content/policies/vocational-education-law-2022/text.zh.md";
 const EVENT = "content/events/safety-class-2026.yaml";
+const QUESTIONS = "content/courses/training-rights/questions.yaml";
 const GUESS = { hint: "did you mean “{guess}”?" } as const;
 const FENCES = "the file to start with a line “---”, the fields, and another line “---”";
 const FENCE_HINT =
@@ -1059,6 +1060,78 @@ export const PROBLEMS = {
     example: {
       where: "content/policies/vocational-education-law-1996/index.mdx:9",
       field: "supersededBy",
+    },
+  },
+
+  // ── Question bank (content/courses/<course>/questions.yaml) ────────────
+  "question/options-missing": {
+    severity: "error",
+    title: "Choice question without options",
+    message: "a {type} question needs its options",
+    expected: "`options:` with at least 2 choices, listed in the order A, B, C…",
+    hint: "or make it `type: true-false` with `answer: true` or `answer: false`",
+    example: { where: QUESTIONS, field: "options", values: { type: "single-choice" } },
+  },
+  "question/options-not-allowed": {
+    severity: "error",
+    title: "True/false question with options",
+    message: "a true/false question has no options",
+    hint: "remove `options:`, or make it `type: single` with a letter as its answer",
+    example: { where: `${QUESTIONS}:14`, field: "options" },
+  },
+  "question/answer-wrong-kind": {
+    severity: "error",
+    title: "Answer does not fit the question type",
+    message: "the answer does not fit a {type} question",
+    expected: "{expected}",
+    example: {
+      where: `${QUESTIONS}:9`,
+      field: "answer",
+      found: '"A"',
+      values: {
+        type: "multiple-choice",
+        expected: "a list of at least 2 letters, e.g. [A, C]",
+      },
+    },
+  },
+  "question/answer-out-of-range": {
+    severity: "error",
+    title: "Answer names a missing option",
+    message: "answer {letter} names no option: the question has {count} options, A to {last}",
+    hint: "answers are letters in the order of `options:` (A is the first)",
+    example: {
+      where: `${QUESTIONS}:9`,
+      field: "answer",
+      found: '"D"',
+      values: { letter: "D", count: 3, last: "C" },
+    },
+  },
+  "question/unknown-lesson": {
+    severity: "error",
+    title: "Question of an unknown lesson",
+    message: "the course has no lesson “{lesson}”",
+    expected: "a lesson slug of this course: {known}",
+    example: {
+      where: `${QUESTIONS}:20`,
+      field: "lesson",
+      found: '"funds"',
+      values: { lesson: "funds", known: "duties, education-funds" },
+    },
+  },
+  "question/superseded-version": {
+    severity: "warning",
+    title: "Question rests on a superseded law version",
+    message: "question “{id}” cites {policy}, a version that has been superseded",
+    hint: "check the answer against “{supersededBy}” and cite that, unless the question is about the old text",
+    example: {
+      where: `${QUESTIONS}:12`,
+      field: "cites[0]",
+      found: "vocational-education-law-1996, article 20",
+      values: {
+        id: "train-before-post-1996",
+        policy: "职业教育法（1996）",
+        supersededBy: "vocational-education-law-2022",
+      },
     },
   },
 

@@ -52,6 +52,7 @@ export async function askKind(): Promise<EntityKind> {
         { value: "policy", label: "政策法规摘要 policy summary" },
         { value: "term", label: "术语 glossary term" },
         { value: "event", label: "活动 event" },
+        { value: "question", label: "题目 question (question bank)" },
       ],
     }),
   ) as EntityKind;
@@ -69,7 +70,7 @@ export async function completeRequest(
   const missing = (option: string) => {
     if (!interactive) throw new CliError(2, `${option} is required for ${request.kind}.`);
   };
-  if (request.kind === "lesson" && !request.course) {
+  if ((request.kind === "lesson" || request.kind === "question") && !request.course) {
     missing("--course");
     const courses = listCourses(request.contentDir);
     if (!courses.length)
@@ -84,6 +85,7 @@ export async function completeRequest(
       }),
     );
   }
+  if (request.kind === "question") return request;
   if (request.kind === "term") {
     if (!request.zh) {
       missing("--zh");

@@ -13,8 +13,12 @@ import { writeEntry } from "./write-entry.ts";
  * nothing half-valid is left behind.
  */
 export function scaffold(request: ScaffoldRequest, cwd = process.cwd()): ScaffoldResult {
-  const glossaryPath = join(request.contentDir, "glossary.yaml");
-  const isTerm = request.kind === "term";
+  // A term and a question are appended to a file that may hold others: it is put back on refusal.
+  const glossaryPath =
+    request.kind === "question"
+      ? join(request.contentDir, "courses", request.course ?? "", "questions.yaml")
+      : join(request.contentDir, "glossary.yaml");
+  const isTerm = request.kind === "term" || request.kind === "question";
   const originalGlossary =
     isTerm && existsSync(glossaryPath) ? readFileSync(glossaryPath, "utf8") : undefined;
   // glossary.yaml may already have errors; only new ones are the new term's fault.

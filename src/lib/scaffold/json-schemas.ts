@@ -10,6 +10,7 @@ import { EventSchema } from "../../schemas/event.ts";
 import { GlossaryTermSchema } from "../../schemas/glossary.ts";
 import { LessonSchema } from "../../schemas/lesson.ts";
 import { PolicySchema } from "../../schemas/policy.ts";
+import { QuestionSchema } from "../../schemas/question.ts";
 import { SiteSchema } from "../../schemas/site.ts";
 import { TopicSchema } from "../../schemas/topic.ts";
 
@@ -30,6 +31,10 @@ export const JSON_SCHEMA_SOURCES = {
   policy: {
     schema: PolicySchema,
     title: "Union KB policy frontmatter (policies/<policy>/index.mdx)",
+  },
+  questions: {
+    schema: z.array(QuestionSchema),
+    title: "Union KB question bank (content/courses/<course>/questions.yaml)",
   },
   case: { schema: CaseSchema, title: "Union KB case frontmatter (cases/<case>.mdx)" },
   event: { schema: EventSchema, title: "Union KB event (content/events/<event>.yaml)" },

@@ -201,6 +201,7 @@ export const VSCODE_SETTINGS = `${JSON.stringify(
       [`${SCHEMAS}/topics.json`]: ["topics.yaml"],
       [`${SCHEMAS}/glossary.json`]: ["glossary.yaml"],
       [`${SCHEMAS}/course.json`]: ["courses/*/course.yaml"],
+      [`${SCHEMAS}/questions.json`]: ["courses/*/questions.yaml"],
     },
     "yaml.validate": true,
     "files.associations": { "*.mdx": "mdx" },

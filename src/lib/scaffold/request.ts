@@ -2,7 +2,15 @@ import { CliError } from "../cli/cli-error.ts";
 import type { Problem } from "../kb/problems.ts";
 
 /** What `npm run new` can create. */
-export const ENTITY_KINDS = ["course", "lesson", "policy", "case", "term", "event"] as const;
+export const ENTITY_KINDS = [
+  "course",
+  "lesson",
+  "policy",
+  "case",
+  "term",
+  "event",
+  "question",
+] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 /** Whether a word from the command line names something `npm run new` can create. */
@@ -18,7 +26,7 @@ export interface ScaffoldRequest {
   titleEn?: string | undefined;
   /** Overrides the slug made from the title (or, for a term, the id). */
   slug?: string | undefined;
-  /** Lessons: the course folder name. */
+  /** Lessons and questions: the course folder name. */
   course?: string | undefined;
   /** Cases: false for a real case (default: fictional, so it is labelled). */
   fictional?: boolean | undefined;

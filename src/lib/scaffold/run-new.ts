@@ -63,7 +63,10 @@ export async function runNew(options: NewOptions, io: NewIo = {}): Promise<numbe
     throw new CliError(2, `Unknown kind “${kind}”: use one of ${ENTITY_KINDS.join(", ")}.`);
   }
   if (!kind && !interactive) {
-    throw new CliError(2, "Say what to create: course, lesson, policy, case, term or event.");
+    throw new CliError(
+      2,
+      "Say what to create: course, lesson, policy, case, term, event or question.",
+    );
   }
   try {
     if (interactive) prompts.intro("Union KB · 新建 (new entry)");
@@ -100,7 +103,12 @@ export async function runNew(options: NewOptions, io: NewIo = {}): Promise<numbe
 /** The closing message: what was created, its warnings and the next steps. */
 function createdText(request: ScaffoldRequest, result: ScaffoldResult): string {
   const shown = relative(process.cwd(), result.path) || result.path;
-  const verb = request.kind === "term" ? `Added the term “${result.id}” to` : "Created";
+  const verb =
+    request.kind === "term"
+      ? `Added the term “${result.id}” to`
+      : request.kind === "question"
+        ? `Added the question “${result.id}” to`
+        : "Created";
   const lines = [`✔ ${verb} ${shown.startsWith("..") ? result.path : shown}`];
   if (result.problems.length) lines.push("", formatReport(result.problems));
   lines.push(

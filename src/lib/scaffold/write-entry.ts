@@ -4,6 +4,7 @@ import { ID_PATTERN, parseLessonPath } from "../kb/content-paths.ts";
 import { readCampaigns } from "./campaigns.ts";
 import { listCourses, nextLessonNumber } from "./courses.ts";
 import { appendGlossaryTerm, GlossaryClash } from "./glossary.ts";
+import { appendQuestion } from "./questions.ts";
 import { ScaffoldError, type ScaffoldRequest } from "./request.ts";
 import { hasChinese, pinyinOf, slugFromTitle } from "./slug.ts";
 import { caseMdx, courseYaml, eventYaml, lessonMdx, policyMdx } from "./templates.ts";
@@ -51,6 +52,18 @@ export function writeEntry(request: ScaffoldRequest, today: string): WrittenEntr
       return writeTerm(request);
     case "event":
       return writeEvent(request, today);
+    case "question": {
+      const { path, id } = appendQuestion(request);
+      return {
+        path,
+        id,
+        created: [],
+        nextSteps: [
+          "replace the TODO lines of the question with text checked against the cited article",
+          "set type, answer and cites; the self-test and papers take it from there",
+        ],
+      };
+    }
   }
 }
 

@@ -37,6 +37,8 @@ export const routes = {
   section: (section: Section, locale: Locale = "zh-CN") =>
     section === "home" ? localePrefix(locale) : `${localePrefix(locale)}${section}/`,
   search: (locale: Locale = "zh-CN") => `${localePrefix(locale)}search/`,
+  /** The quiz page (知识问答), in the languages that have questions. */
+  quiz: (locale: Locale = "zh-CN") => `${localePrefix(locale)}quiz/`,
   events: (locale: Locale = "zh-CN") => `${localePrefix(locale)}events/`,
   event: (id: string, locale: Locale = "zh-CN") => `${localePrefix(locale)}events/${id}/`,
   /** The month grid, month as YYYY-MM. */

@@ -17,8 +17,8 @@ export const MAX_RESULT_COUNT = 100_000;
  *   `opened` = whether a result was opened before the next search).
  * - `open`: a result of an already reported search was opened.
  * - `kiosk-reset`: a kiosk returned to the start page after the idle time (one kiosk session).
- * - `quiz-complete`: a quiz was finished. No quiz exists yet; the type is reserved so the
- *   quiz can report without a server change (`quiz` = its id, optional, not stored yet).
+ * - `quiz-complete`: a level of the quiz page (知识问答) was finished; sent on the page's
+ *   `union-kb:quiz-complete` event (src/components/quiz/kiosk-quiz.ts). Only counted.
  */
 export type StatsEvent =
   | { type: "search"; query: string; results: number; opened: boolean }

@@ -6,6 +6,7 @@ import { checkMdxBody } from "./components.ts";
 import { checkCourses } from "./courses.ts";
 import { checkEvents } from "./events.ts";
 import { checkGlossary } from "./glossary.ts";
+import { checkQuestions } from "./questions.ts";
 import type { Report } from "./report.ts";
 import { checkSiteLists } from "./site.ts";
 import { checkSupersedes } from "./supersedes.ts";
@@ -34,6 +35,7 @@ export function checkReferences(kb: KnowledgeBase): Problem[] {
     checkLawNameBeforeCite(report, kb, policy);
     checkKeyArticles(report, kb, policy);
   }
+  checkQuestions(report, kb);
   checkSupersedes(report, kb);
   checkSiteLists(report, kb);
   checkEvents(report, kb);

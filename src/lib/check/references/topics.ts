@@ -9,6 +9,7 @@ export function checkTopics(report: Report, kb: KnowledgeBase): void {
   const tagged: Entry<{ topics: string[] }>[] = [
     ...kb.courses,
     ...kb.lessons,
+    ...kb.questions,
     ...kb.policies,
     ...kb.cases,
     ...kb.glossary,

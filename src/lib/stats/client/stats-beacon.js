@@ -8,7 +8,8 @@
  * - searches the reader settled on (the search page searches as one types, so a search counts
  *   once nothing new was typed for SETTLE_MS, a result is opened or the page is left), with the
  *   number of results and whether a result was opened;
- * - kiosk idle resets (`union-kb:kiosk-reset` on document).
+ * - kiosk idle resets (`union-kb:kiosk-reset` on document);
+ * - levels of the quiz page finished (`union-kb:quiz-complete`; only the count, not the score).
  * Page views and handouts are counted by the server itself. Nothing identifies the reader.
  */
 (() => {
@@ -94,4 +95,5 @@
   addEventListener("pagehide", () => settle(false));
 
   document.addEventListener("union-kb:kiosk-reset", () => send({ type: "kiosk-reset" }));
+  document.addEventListener("union-kb:quiz-complete", () => send({ type: "quiz-complete" }));
 })();
