@@ -24,6 +24,9 @@ const SCENARIOS: Record<FixtureGroup, Record<string, string>> = {
     gbk: "topics.yaml saved in GBK",
     "import-statement": "an import statement in a lesson body",
     "invalid-utf8": "a case with a byte that is not UTF-8",
+    "media-missing-file": "a lesson whose <Video> names a video file that is not in media/",
+    "media-no-captions": "a lesson with a <Video> (with speech) and no captions",
+    "media-unplayable-format": "a lesson whose <Video> is an AVI file",
     "javascript-url": "a javascript: link in a lesson body",
     "lesson-without-course": "a lesson in a course folder with no course.yaml",
     "long-title": "a lesson title of 2,004 characters",
@@ -48,6 +51,8 @@ const SCENARIOS: Record<FixtureGroup, Record<string, string>> = {
       "a lesson writing the law's name right before <Cite> of that law (warnings only)",
     reading:
       "a lesson with a table of figures, the superseded 1996 law with its text, English glossary terms starting with a quote mark",
+    media:
+      "a lesson with a <Video> (poster, zh and en captions, chapters, transcript) and an <Audio>, files in media/",
     library:
       "more courses and lessons, a translated course, policies and cases, for tests/unit/data/",
     "schema-1":

@@ -1,6 +1,7 @@
 import { type KnowledgeBase, loadKnowledgeBase } from "../kb/load.ts";
 import type { Problem } from "../kb/problems.ts";
 import { checkMdxStructure } from "./mdx-structure.ts";
+import { checkMedia } from "./media.ts";
 import { checkReferences } from "./references/index.ts";
 import { checkUnsafeContent } from "./unsafe-content.ts";
 
@@ -18,7 +19,12 @@ export interface CheckResult {
  */
 export function checkKnowledgeBase(contentDir: string, cwd = process.cwd()): CheckResult {
   const { kb, problems } = loadKnowledgeBase(contentDir, cwd);
-  problems.push(...checkMdxStructure(kb, cwd), ...checkReferences(kb), ...checkUnsafeContent(kb));
+  problems.push(
+    ...checkMdxStructure(kb, cwd),
+    ...checkReferences(kb),
+    ...checkUnsafeContent(kb),
+    ...checkMedia(kb, cwd),
+  );
   const errors = problems.filter((p) => p.severity === "error").length;
   return { kb, problems, errors, warnings: problems.length - errors };
 }

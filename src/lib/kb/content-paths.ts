@@ -51,6 +51,7 @@ export const KNOWN_TOP = [
   "policies",
   "cases",
   "events",
+  "media",
 ] as const;
 
 /**
