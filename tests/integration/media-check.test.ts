@@ -106,6 +106,34 @@ updated: 2026-03-03
     expect(status).toBe(0);
   });
 
+  it("refuses a material whose file is missing, a preview that is not an image and an unknown campaign", () => {
+    const { status, output } = check("media", "extra", (dir) => {
+      const file = join(dir, "materials/funds-leaflet.yaml");
+      writeFileSync(
+        file,
+        readFileSync(file, "utf8")
+          .replace("education-funds-leaflet.pdf", "gone.pdf")
+          .replace(
+            "preview: /media/materials/education-funds-leaflet-preview.png",
+            "preview: /media/materials/education-funds-leaflet.pdf",
+          )
+          .replace("kind: leaflet", "kind: leaflet\ncampaign: safety-weak"),
+      );
+    });
+    expect(status).toBe(1);
+    const file = "<content>/materials/funds-leaflet.yaml";
+    expect(output).toContain(`✖ error  ${file}:10
+  field:    files[0].path
+  problem:  the file “/media/materials/gone.pdf” of this material does not exist`);
+    expect(output).toContain(`✖ error  ${file}:12
+  field:    preview
+  problem:  the preview “/media/materials/education-funds-leaflet.pdf” is not an image browsers show`);
+    expect(output).toContain(`✖ error  ${file}:4
+  field:    campaign
+  problem:  this material names a campaign that content/campaigns.yaml does not have: “safety-weak”`);
+    expect(output).toContain("3 errors, 0 warnings");
+  });
+
   it("npm run build stops on a missing media file before Astro starts", () => {
     const dir = fixtureContent("media-missing-file", "invalid");
     made.push(dir);

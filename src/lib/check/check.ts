@@ -44,5 +44,6 @@ export function entryCounts(kb: KnowledgeBase): Record<string, number> {
     lawTexts: kb.lawTexts.size,
     cases: kb.cases.length,
     events: kb.events.length,
+    materials: kb.materials.length,
   };
 }

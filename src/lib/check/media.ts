@@ -5,7 +5,7 @@ import { MEDIA_PROPS } from "../mdx/components.ts";
 import { mdxTreeOf } from "../mdx/parse.ts";
 import { componentsOf, type MdxElement } from "../mdx/scan.ts";
 import { MEDIA_PREFIX, mediaPath } from "../media/files.ts";
-import { fileHead, formatProblem } from "../media/formats.ts";
+import { fileHead, formatProblem, POSTER_EXTENSIONS } from "../media/formats.ts";
 import { type Finding, finding, inFile, type Problem } from "../problems/problem.ts";
 
 const DEFAULT_MAX_MB = 50;
@@ -84,12 +84,69 @@ function elementProblems(element: MdxElement, contentDir: string, maxMB: number)
   return found;
 }
 
-/** Checks every `<Video>` and `<Audio>` of every MDX body (see elementProblems). */
+/** Checks the files, preview and campaign of every publicity material (content/materials/). */
+function materialProblems(kb: KnowledgeBase, contentDir: string): Problem[] {
+  const problems: Problem[] = [];
+  const campaigns = new Set(kb.campaigns.map((c) => c.id));
+  for (const material of kb.materials) {
+    const at = (path: (string | number)[], found: Finding) =>
+      problems.push(
+        inFile(
+          {
+            ...found,
+            field: path
+              .map((p, i) => (typeof p === "number" ? `[${p}]` : i ? `.${p}` : p))
+              .join(""),
+            ...(material.lineOf?.(path) ? { line: material.lineOf(path) as number } : {}),
+          },
+          material.file,
+        ),
+      );
+    const files: [(string | number)[], string][] = [
+      [["preview"], material.data.preview],
+      ...material.data.files.map((f, i): [(string | number)[], string] => [
+        ["files", i, "path"],
+        f.path,
+      ]),
+    ];
+    for (const [path, url] of files) {
+      const abs = mediaPath(contentDir, url);
+      if (!abs || !existsSync(abs) || !statSync(abs).isFile()) {
+        const rel = abs ? relative(process.cwd(), abs) : url;
+        at(
+          path,
+          finding("material/missing-file", {
+            values: { url, path: rel && !rel.startsWith("..") ? rel : (abs ?? url) },
+          }),
+        );
+      } else if (path[0] === "preview" && formatProblem("poster", abs, fileHead(abs))) {
+        at(
+          path,
+          finding("material/preview-not-image", {
+            values: { url, allowed: POSTER_EXTENSIONS.join(", ") },
+          }),
+        );
+      }
+    }
+    const { campaign } = material.data;
+    if (campaign && !kb.unreadable.has("campaigns") && !campaigns.has(campaign)) {
+      at(
+        ["campaign"],
+        finding("material/unknown-campaign", {
+          values: { id: campaign, known: [...campaigns].sort().join(", ") },
+        }),
+      );
+    }
+  }
+  return problems;
+}
+
+/** Checks every `<Video>` and `<Audio>` of every MDX body (see elementProblems) and every material's files. */
 export function checkMedia(kb: KnowledgeBase, cwd = process.cwd()): Problem[] {
   const contentDir = resolve(cwd, kb.contentDir);
   const maxMB = kb.site?.data.media?.maxFileMB ?? DEFAULT_MAX_MB;
   const entries: Entry<unknown>[] = [...kb.lessons, ...kb.cases, ...kb.policies];
-  return entries.flatMap((entry) => {
+  const inBodies = entries.flatMap((entry) => {
     const tree = mdxTreeOf(entry);
     if (!tree || entry.bodyLine === undefined) return [];
     return componentsOf(tree, entry.bodyLine)
@@ -97,4 +154,5 @@ export function checkMedia(kb: KnowledgeBase, cwd = process.cwd()): Problem[] {
       .flatMap((element) => elementProblems(element, contentDir, maxMB))
       .map((problem) => inFile(problem, entry.file));
   });
+  return [...inBodies, ...materialProblems(kb, contentDir)];
 }

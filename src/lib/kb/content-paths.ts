@@ -52,6 +52,7 @@ export const KNOWN_TOP = [
   "cases",
   "events",
   "media",
+  "materials",
 ] as const;
 
 /**

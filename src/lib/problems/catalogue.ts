@@ -1372,6 +1372,42 @@ export const PROBLEMS = {
       values: { tag: "Video", prop: "src", url: "/media/class.mp4", size: "84.2", max: 50 },
     },
   },
+  "material/missing-file": {
+    severity: "error",
+    title: "File of a publicity material does not exist",
+    message: "the file “{url}” of this material does not exist",
+    expected: "a file at {path}",
+    hint: "put the file in the content folder's media/ and write its path from there, starting with /media/",
+    example: {
+      where: "content/materials/safety-poster.yaml:12",
+      field: "files[0].path",
+      values: { url: "/media/materials/poster.pdf", path: "content/media/materials/poster.pdf" },
+    },
+  },
+  "material/preview-not-image": {
+    severity: "error",
+    title: "Preview of a material is not an image",
+    message: "the preview “{url}” is not an image browsers show",
+    expected: "one of {allowed}",
+    hint: "make an image of the poster or of the PDF's first page, e.g. `pdftoppm -png -r 40 -singlefile leaflet.pdf preview`",
+    example: {
+      where: "content/materials/safety-poster.yaml:9",
+      field: "preview",
+      values: { url: "/media/materials/poster.pdf", allowed: ".jpg, .jpeg, .png, .webp, .avif" },
+    },
+  },
+  "material/unknown-campaign": {
+    severity: "error",
+    title: "Material of an unknown campaign",
+    message: "this material names a campaign that content/campaigns.yaml does not have: “{id}”",
+    expected: "an id from content/campaigns.yaml: {known}",
+    hint: "check the spelling, or add the campaign to content/campaigns.yaml",
+    example: {
+      where: "content/materials/safety-poster.yaml:7",
+      field: "campaign",
+      values: { id: "safety-week", known: "safety-month, world-book-day" },
+    },
+  },
 
   // ── Unsafe content (refused unless site.yaml says allowScripts: true) ──
   "mdx/import-export": {
