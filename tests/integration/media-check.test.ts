@@ -45,7 +45,7 @@ describe("npm run check: video and audio", () => {
     expect(status).toBe(1);
     expect(output).toContain(`✖ error  ${LESSON}:14
   problem:  <Video> “企业的培训义务” has no Chinese captions`);
-    expect(output).toContain("speech={false}");
+    expect(output).toContain("<Video noSpeech … />");
     expect(output).toContain("1 error, 0 warnings");
   });
 
@@ -64,7 +64,7 @@ topics: [employee-education-funds]
 updated: 2026-03-03
 ---
 
-<Video src="/media/training-duty.mp4" poster="/media/training-duty.jpg" speech={false} title="操作演示" />
+<Video src="/media/training-duty.mp4" poster="/media/training-duty.jpg" noSpeech title="操作演示" />
 `,
       );
     });

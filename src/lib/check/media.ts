@@ -67,17 +67,12 @@ function elementProblems(element: MdxElement, contentDir: string, maxMB: number)
       );
     }
   }
-  const { captions, speech, title } = element.attributes;
-  if (
-    tag === "Video" &&
-    speech !== false &&
-    speech !== "false" &&
-    (typeof captions !== "string" || !captions.trim())
-  ) {
+  const { captions, noSpeech, title } = element.attributes;
+  if (tag === "Video" && noSpeech !== true && (typeof captions !== "string" || !captions.trim())) {
     found.push(
       finding("media/video-no-captions", {
         line,
-        values: { title: String(title ?? ""), noSpeech: "speech={false}" },
+        values: { title: String(title ?? "") },
       }),
     );
   }

@@ -50,7 +50,7 @@ export const MDX_COMPONENT_SPECS: Record<MdxComponentName, MdxComponentSpec> = {
   Term: { required: ["id"], optional: [], example: '<Term id="employee-education-funds" />' },
   Video: {
     required: ["src", "title", "poster"],
-    optional: ["captions", "captionsEn", "chapters", "speech"],
+    optional: ["captions", "captionsEn", "chapters", "noSpeech"],
     example:
       '<Video src="/media/class.mp4" poster="/media/class.jpg" captions="/media/class.zh.vtt" title="企业的培训义务">\n文字稿……\n</Video>',
   },

@@ -1355,10 +1355,10 @@ export const PROBLEMS = {
     title: "Video without captions",
     message: "<Video> “{title}” has no Chinese captions",
     expected: 'captions="/media/….zh.vtt": a WebVTT file with what is said',
-    hint: "deaf and hard-of-hearing workers, and anyone watching without sound, need captions; a video with no speech at all says so with {noSpeech}",
+    hint: "deaf and hard-of-hearing workers, and anyone watching without sound, need captions; a video with no speech at all says so with the prop noSpeech: <Video noSpeech … />",
     example: {
       where: `${LESSON}:30`,
-      values: { title: "企业的培训义务", noSpeech: "speech={false}" },
+      values: { title: "企业的培训义务" },
     },
   },
   "media/too-large": {
