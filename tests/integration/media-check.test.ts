@@ -6,6 +6,8 @@
 import { appendFileSync, copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { checkKnowledgeBase } from "../../src/lib/check/check.ts";
+import { formatReport } from "../../src/lib/kb/problems.ts";
 import { fixtureContent, runScript } from "../helpers/fixtures.ts";
 
 const made: string[] = [];
@@ -15,13 +17,19 @@ afterAll(() => {
 
 const LESSON = "<content>/courses/training-rights/03-video.mdx";
 
+/**
+ * The check as `npm run check` runs it, in process (each spawn of the script
+ * costs seconds): exit status and the report with the temporary path hidden.
+ * The last test runs `npm run build` as a user would.
+ */
 function check(scenario: string, group: "invalid" | "extra", edit?: (dir: string) => void) {
   const dir = fixtureContent(scenario, group);
   made.push(dir);
   edit?.(dir);
-  const result = runScript("check.ts", ["--content", dir]);
-  const output = `${result.stdout}${result.stderr}`.replaceAll(dir, "<content>");
-  return { status: result.status, output, dir };
+  const result = checkKnowledgeBase(dir);
+  const report = formatReport(result.problems);
+  const output = `Knowledge base: ${dir}\n${report}`.replaceAll(dir, "<content>");
+  return { status: result.errors ? 1 : 0, output, dir };
 }
 
 describe("npm run check: video and audio", () => {
