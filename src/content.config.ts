@@ -6,6 +6,7 @@ import { CourseSchema } from "./schemas/course.ts";
 import { EventSchema } from "./schemas/event.ts";
 import { GlossaryTermSchema } from "./schemas/glossary.ts";
 import { LessonSchema } from "./schemas/lesson.ts";
+import { MaterialSchema } from "./schemas/material.ts";
 import { PolicySchema } from "./schemas/policy.ts";
 import { QuestionSchema } from "./schemas/question.ts";
 import { SiteSchema } from "./schemas/site.ts";
@@ -27,4 +28,5 @@ export const collections = {
   lawTexts: defineCollection({ loader: from("lawTexts") }),
   cases: defineCollection({ loader: from("cases"), schema: CaseSchema }),
   events: defineCollection({ loader: from("events"), schema: EventSchema }),
+  materials: defineCollection({ loader: from("materials"), schema: MaterialSchema }),
 };

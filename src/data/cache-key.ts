@@ -31,6 +31,7 @@ const COLLECTIONS = {
   lawTexts: true,
   cases: true,
   events: true,
+  materials: true,
 } satisfies Record<CollectionKey, true>;
 
 async function sha256(text: string): Promise<string> {

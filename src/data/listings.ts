@@ -4,15 +4,17 @@ import { inLanguageFirst } from "../lib/site/language-first.ts";
 import { versionYear } from "../lib/site/policy-version.ts";
 import type { ListSection } from "../lib/site/routes.ts";
 import type { Audience, Format, Locale } from "../schemas/common.ts";
+import type { MaterialKind } from "../schemas/material.ts";
 import type { PolicyStatus } from "../schemas/policy.ts";
 import { type CourseEntry, getAllLessons, getCourses } from "./courses.ts";
 import { getCases, getGlossary, getTopics, type TopicEntry } from "./library.ts";
+import { campaignName, getMaterials } from "./materials.ts";
 import { getPolicies } from "./policies.ts";
 import { routes } from "./urls.ts";
 
 /** One entry as a list shows it, in the UI language of the list. */
 export interface ListItem extends Filterable {
-  kind: "course" | "lesson" | "policy" | "case";
+  kind: "course" | "lesson" | "policy" | "case" | "material";
   id: string;
   title: string;
   /** Language of `title` (an English UI shows English titles where they exist). */
@@ -36,6 +38,7 @@ export const LIST_DIMENSIONS: Record<ListSection, readonly Dimension[]> = {
   courses: ["topic", "audience", "format", "year"],
   policies: ["topic", "year"],
   cases: ["topic", "year"],
+  materials: ["kind", "topic", "audience", "campaign", "year"],
 };
 
 /** Title and summary in the UI language when the entry has them, else as written. */
@@ -135,6 +138,30 @@ export async function caseItems(locale: Locale): Promise<ListItem[]> {
   }));
 }
 
+/** Publicity materials for a list, newest first. */
+export async function materialItems(locale: Locale): Promise<ListItem[]> {
+  return (await getMaterials())
+    .map((m) => ({
+      kind: "material" as const,
+      id: m.id,
+      ...localText(locale, m.data),
+      path: routes.material(m.id),
+      updated: m.data.updated,
+      lang: m.data.lang,
+      notes: [t(locale, `materialKind.${m.data.kind}`), m.data.date.toISOString().slice(0, 10)],
+      facets: {
+        kind: [m.data.kind],
+        topic: m.data.topics,
+        audience: m.data.audience,
+        campaign: m.data.campaign ? [m.data.campaign] : [],
+        year: [String(m.data.date.getUTCFullYear())],
+      },
+    }))
+    .sort(
+      (a, b) => (a.notes[1] ?? "").localeCompare(b.notes[1] ?? "") * -1 || a.id.localeCompare(b.id),
+    );
+}
+
 const computed = new Map<string, Promise<ListItem[]>>();
 
 /**
@@ -155,7 +182,9 @@ function once(key: string, compute: () => Promise<ListItem[]>): Promise<ListItem
 /** The items of one list section (computed once per build; do not modify). */
 export function sectionItems(section: ListSection, locale: Locale): Promise<ListItem[]> {
   return once(`${section}:${locale}`, () =>
-    ({ courses: courseItems, policies: policyItems, cases: caseItems })[section](locale),
+    ({ courses: courseItems, policies: policyItems, cases: caseItems, materials: materialItems })[
+      section
+    ](locale),
   );
 }
 
@@ -214,6 +243,8 @@ export async function facetLabel(
   }
   if (dimension === "audience") return t(locale, `audience.${value as Audience}`);
   if (dimension === "format") return t(locale, `format.${value as Format}`);
+  if (dimension === "kind") return t(locale, `materialKind.${value as MaterialKind}`);
+  if (dimension === "campaign") return (await campaignName(locale, value)) ?? value;
   return value;
 }
 
@@ -224,7 +255,7 @@ export async function facetLabel(
 export async function filterPageParams(): Promise<
   { list: ListSection; dimension: Dimension; value: string }[]
 > {
-  const lists = ["courses", "policies", "cases"] as const;
+  const lists = ["courses", "policies", "cases", "materials"] as const;
   const params = new Map<string, { list: ListSection; dimension: Dimension; value: string }>();
   for (const list of lists) {
     const items = [...(await sectionItems(list, "zh-CN")), ...(await sectionItems(list, "en"))];
@@ -288,12 +319,14 @@ export async function topicListings(
 export async function sectionListings(
   locale: Locale,
 ): Promise<{ section: ListSection; items: ListItem[] }[]> {
-  return Promise.all(
-    (["courses", "policies", "cases"] as const).map(async (section) => ({
+  const listings = await Promise.all(
+    (["courses", "policies", "cases", "materials"] as const).map(async (section) => ({
       section,
       items: await sectionItems(section, locale),
     })),
   );
+  // The materials list exists only when the knowledge base has materials (as the events section).
+  return listings.filter(({ section, items }) => section !== "materials" || items.length > 0);
 }
 
 /**

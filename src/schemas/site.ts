@@ -64,6 +64,15 @@ export const SiteSchema = z.strictObject({
       password: z.string().min(8, "at least 8 characters").optional(),
     })
     .optional(),
+  /** Video and audio files in the content folder's media/ (issue 26). */
+  media: z
+    .strictObject({
+      /** `npm run check` warns about a media file larger than this, in MB. */
+      maxFileMB: z.number().positive().max(4096).default(50),
+      /** `npm run offline-zip` warns when the zip would be larger than this, in MB (a USB stick). */
+      offlineZipMaxMB: z.number().positive().max(1_000_000).default(3500),
+    })
+    .default({ maxFileMB: 50, offlineZipMaxMB: 3500 }),
   /** Lets MDX content contain scripts, imports and code expressions. Only for trusted authors. */
   allowScripts: z.boolean().default(false),
   featuredCourses: z.array(z.string()).default([]),

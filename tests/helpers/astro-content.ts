@@ -11,6 +11,7 @@ import { CourseSchema } from "../../src/schemas/course.ts";
 import { EventSchema } from "../../src/schemas/event.ts";
 import { GlossaryTermSchema } from "../../src/schemas/glossary.ts";
 import { LessonSchema } from "../../src/schemas/lesson.ts";
+import { MaterialSchema } from "../../src/schemas/material.ts";
 import { PolicySchema } from "../../src/schemas/policy.ts";
 import { QuestionSchema } from "../../src/schemas/question.ts";
 import { SiteSchema } from "../../src/schemas/site.ts";
@@ -49,6 +50,7 @@ const SCHEMAS = {
   policies: PolicySchema,
   cases: CaseSchema,
   events: EventSchema,
+  materials: MaterialSchema,
 } satisfies Record<Exclude<KbCollection, "lawTexts">, z.ZodType>;
 
 const COLLECTIONS: KbCollection[] = [...(Object.keys(SCHEMAS) as KbCollection[]), "lawTexts"];

@@ -24,6 +24,9 @@ const SCENARIOS: Record<FixtureGroup, Record<string, string>> = {
     gbk: "topics.yaml saved in GBK",
     "import-statement": "an import statement in a lesson body",
     "invalid-utf8": "a case with a byte that is not UTF-8",
+    "media-missing-file": "a lesson whose <Video> names a video file that is not in media/",
+    "media-no-captions": "a lesson with a <Video> (with speech) and no captions",
+    "media-unplayable-format": "a lesson whose <Video> is an AVI file",
     "javascript-url": "a javascript: link in a lesson body",
     "law-changes-mapped-twice": "an article map naming 1996 Art. 20 in two amended rows",
     "law-changes-not-versions": "an article map in the 1996 law's folder, from the 2022 law",
@@ -60,6 +63,8 @@ const SCENARIOS: Record<FixtureGroup, Record<string, string>> = {
       "a question bank for training-rights (every type) and the superseded 1996 law one question cites (warnings only)",
     reading:
       "a lesson with a table of figures, the superseded 1996 law with its text, English glossary terms starting with a quote mark",
+    media:
+      "a lesson with a <Video> (poster, zh and en captions, chapters, transcript) and an <Audio>, files in media/",
     library:
       "more courses and lessons, a translated course, policies and cases, for tests/unit/data/",
     "schema-1":

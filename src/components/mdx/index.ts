@@ -1,4 +1,5 @@
 import type { MdxComponentName } from "../../lib/mdx/components.ts";
+import Audio from "./Audio.astro";
 import Callout from "./Callout.astro";
 import Cite from "./Cite.astro";
 import Figure from "./Figure.astro";
@@ -7,6 +8,7 @@ import Objectives from "./Objectives.astro";
 import Question from "./Question.astro";
 import Steps from "./Steps.astro";
 import Term from "./Term.astro";
+import Video from "./Video.astro";
 
 /**
  * Every component authors may use in MDX, keyed by the tag name. Pages pass it
@@ -22,4 +24,6 @@ export const mdxComponents = {
   Figure,
   Steps,
   Term,
+  Video,
+  Audio,
 } satisfies Record<MdxComponentName, unknown>;

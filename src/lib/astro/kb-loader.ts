@@ -29,6 +29,7 @@ export type KbCollection =
   | "policies"
   | "cases"
   | "events"
+  | "materials"
   | "lawTexts";
 
 /** Entries of a collection that are MDX: their bodies are rendered to HTML as they load. */
@@ -48,6 +49,7 @@ export const KB_COLLECTIONS: readonly KbCollection[] = [
   "policies",
   "cases",
   "events",
+  "materials",
   "lawTexts",
 ];
 

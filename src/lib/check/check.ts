@@ -1,6 +1,7 @@
 import { type KnowledgeBase, loadKnowledgeBase } from "../kb/load.ts";
 import type { Problem } from "../kb/problems.ts";
 import { checkMdxStructure } from "./mdx-structure.ts";
+import { checkMedia } from "./media.ts";
 import { checkReferences } from "./references/index.ts";
 import { lawVersionsOf } from "./references/law-changes.ts";
 import { checkUnsafeContent } from "./unsafe-content.ts";
@@ -22,7 +23,12 @@ export function checkKnowledgeBase(contentDir: string, cwd = process.cwd()): Che
   // The article maps between versions of a law, read before the citations
   // that warn about superseded versions use them.
   problems.push(...lawVersionsOf(kb, cwd).problems);
-  problems.push(...checkMdxStructure(kb, cwd), ...checkReferences(kb), ...checkUnsafeContent(kb));
+  problems.push(
+    ...checkMdxStructure(kb, cwd),
+    ...checkReferences(kb),
+    ...checkUnsafeContent(kb),
+    ...checkMedia(kb, cwd),
+  );
   const errors = problems.filter((p) => p.severity === "error").length;
   return { kb, problems, errors, warnings: problems.length - errors };
 }
@@ -43,5 +49,6 @@ export function entryCounts(kb: KnowledgeBase): Record<string, number> {
     lawTexts: kb.lawTexts.size,
     cases: kb.cases.length,
     events: kb.events.length,
+    materials: kb.materials.length,
   };
 }

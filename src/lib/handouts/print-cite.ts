@@ -1,4 +1,4 @@
-import type { Translator } from "../../i18n/index.ts";
+import { type Translator, translator } from "../../i18n/index.ts";
 import { articleLabel } from "../law/article-label.ts";
 import { el, MDX_RENDERERS, type MdxComponent, text } from "../mdx/render/components.ts";
 import type { Variant } from "../mdx/render/render.ts";
@@ -30,8 +30,41 @@ const PrintCite: MdxComponent = (props, _children, context) => {
   ];
 };
 
-/** A lesson's print form: `<Cite>` as a label with a footnote; tables as they are (print.css). */
-export const PRINT: Variant = { components: { ...MDX_RENDERERS, Cite: PrintCite } };
+/**
+ * The print form of `<Video>` and `<Audio>`: the poster frame, a line that
+ * sends the reader to the page's QR code (every handout carries one to the
+ * online page, where the player is) and the transcript in full.
+ */
+function printMedia(kind: "video" | "audio"): MdxComponent {
+  return (props, children, context) => {
+    const tr = translator(context.locale);
+    const title = String(props.title ?? "");
+    const poster = typeof props.poster === "string" ? props.poster : undefined;
+    return [
+      el("figure", { className: ["print-media", "not-prose"], dataMedia: kind }, [
+        ...(kind === "video" && poster
+          ? [el("img", { src: context.href(poster), alt: `${tr("mdx.media.video")}：${title}` })]
+          : []),
+        el("figcaption", {}, [
+          text(tr("mdx.media.printNote", { kind: tr(`mdx.media.${kind}`), title })),
+        ]),
+        ...(children.length > 0
+          ? [el("div", { className: ["media-transcript"], dataMediaTranscript: true }, children)]
+          : []),
+      ]),
+    ];
+  };
+}
+
+/** A lesson's print form: `<Cite>` as a label with a footnote; media as poster and transcript; tables as they are (print.css). */
+export const PRINT: Variant = {
+  components: {
+    ...MDX_RENDERERS,
+    Cite: PrintCite,
+    Video: printMedia("video"),
+    Audio: printMedia("audio"),
+  },
+};
 
 function escapeAttribute(value: string): string {
   return value.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;");

@@ -51,6 +51,8 @@ export const KNOWN_TOP = [
   "policies",
   "cases",
   "events",
+  "media",
+  "materials",
 ] as const;
 
 /**

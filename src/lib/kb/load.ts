@@ -7,6 +7,7 @@ import { type Course, CourseSchema } from "../../schemas/course.ts";
 import { type Event, EventSchema } from "../../schemas/event.ts";
 import { type GlossaryTerm, GlossaryTermSchema } from "../../schemas/glossary.ts";
 import { type Lesson, LessonSchema } from "../../schemas/lesson.ts";
+import { type Material, MaterialSchema } from "../../schemas/material.ts";
 import { type Policy, PolicySchema } from "../../schemas/policy.ts";
 import { type Question, QuestionSchema } from "../../schemas/question.ts";
 import { type Site, SiteSchema } from "../../schemas/site.ts";
@@ -80,6 +81,8 @@ export interface KnowledgeBase {
   cases: Entry<Case>[];
   /** content/events/<event>.yaml */
   events: Entry<Event>[];
+  /** content/materials/<material>.yaml: posters, leaflets, slide decks, videos (issue 26). */
+  materials: Entry<Material>[];
   /** content/campaigns.yaml: yearly templates for events (not a collection of the site). */
   campaigns: Entry<Campaign>[];
   /**
@@ -511,6 +514,19 @@ function loadEvents(loader: Loader, dir: string, kb: KnowledgeBase): void {
   }
 }
 
+/** Every `<material>.yaml` in content/materials/; the file name is its id and address. */
+function loadMaterials(loader: Loader, dir: string, kb: KnowledgeBase): void {
+  if (!existsSync(dir)) return;
+  for (const name of loader.list(dir)) {
+    if (!/\.ya?ml$/i.test(name)) continue;
+    const path = join(dir, name);
+    const id = name.replace(/\.ya?ml$/i, "");
+    loader.checkAddress(path, id);
+    const entry = loadObjectFile(loader, path, MaterialSchema, id);
+    if (entry) kb.materials.push(entry);
+  }
+}
+
 const isKnownTop = (name: string): boolean => (KNOWN_TOP as readonly string[]).includes(name);
 
 /**
@@ -558,6 +574,7 @@ export function loadKnowledgeBase(
     lawTexts: new Map(),
     cases: [],
     events: [],
+    materials: [],
     campaigns: [],
     unreadable: new Set(),
   };
@@ -581,6 +598,7 @@ export function loadKnowledgeBase(
   loadPolicies(loader, join(contentDir, "policies"), kb);
   loadCases(loader, join(contentDir, "cases"), kb);
   loadEvents(loader, join(contentDir, "events"), kb);
+  loadMaterials(loader, join(contentDir, "materials"), kb);
   return { kb, problems: loader.problems };
 }
 

@@ -8,6 +8,8 @@ export const MDX_COMPONENTS = [
   "Figure",
   "Steps",
   "Term",
+  "Video",
+  "Audio",
 ] as const;
 export type MdxComponentName = (typeof MDX_COMPONENTS)[number];
 
@@ -46,4 +48,24 @@ export const MDX_COMPONENT_SPECS: Record<MdxComponentName, MdxComponentSpec> = {
   },
   Steps: { required: [], optional: [], example: "<Steps>\n1. …\n2. …\n</Steps>" },
   Term: { required: ["id"], optional: [], example: '<Term id="employee-education-funds" />' },
+  Video: {
+    required: ["src", "title", "poster"],
+    optional: ["captions", "captionsEn", "chapters", "noSpeech"],
+    example:
+      '<Video src="/media/class.mp4" poster="/media/class.jpg" captions="/media/class.zh.vtt" title="企业的培训义务">\n文字稿……\n</Video>',
+  },
+  Audio: {
+    required: ["src", "title"],
+    optional: ["captions", "captionsEn"],
+    example: '<Audio src="/media/week.mp3" title="职业教育活动周">\n文字稿……\n</Audio>',
+  },
 };
+
+/** Props of `<Video>` and `<Audio>` that name a file in the media folder, and what each must be. */
+export const MEDIA_PROPS = {
+  src: "media",
+  poster: "poster",
+  captions: "captions",
+  captionsEn: "captions",
+  chapters: "captions",
+} as const;

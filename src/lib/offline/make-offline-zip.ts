@@ -5,6 +5,7 @@ import { EXIT } from "../cli/args.ts";
 import { CliError } from "../cli/cli-error.ts";
 import type { CliOutput } from "../cli/run.ts";
 import { contentDir, defaultSiteDir, knowledgeBaseLine } from "../kb/content-dir.ts";
+import { mediaFiles } from "../media/files.ts";
 import { normalizeBase } from "../serve/request-path.ts";
 import { createOfflineZip, offlineZipName } from "./offline-zip.ts";
 import { README_NAME } from "./readme.ts";
@@ -90,6 +91,8 @@ export function makeOfflineZip(
       `Wrote ${result.file} (${megabytes} MB, ${result.entries.length} files) in ${seconds} s.\n` +
         `Copy it to a USB stick; ${README_NAME} inside explains how to open it without internet.`,
     );
+    const warning = sizeWarning(result.bytes, root, settings.zipMaxMB);
+    if (warning) output.error(warning);
     return EXIT.ok;
   } catch (error) {
     output.error(`Could not write ${out}: ${(error as Error).message}`);
@@ -97,18 +100,39 @@ export function makeOfflineZip(
   }
 }
 
-/** Site name and base path from site.yaml; a missing or broken file falls back to defaults. */
-function siteSettings(dir: string): { name: string; base: string } {
+/** The default of site.yaml's `media.offlineZipMaxMB`: what fits a 4 GB USB stick with room to spare. */
+export const DEFAULT_ZIP_MAX_MB = 3500;
+
+/**
+ * A warning when the zip is larger than site.yaml's `media.offlineZipMaxMB`,
+ * saying how much of it the media/ folder (videos, audio, documents) takes.
+ */
+export function sizeWarning(zipBytes: number, siteRoot: string, maxMB: number): string | undefined {
+  if (zipBytes <= maxMB * 1024 * 1024) return undefined;
+  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+  const media = mediaFiles(siteRoot).reduce((sum, file) => sum + file.size, 0);
+  return (
+    `Warning: the zip is ${mb(zipBytes)} MB, more than the ${maxMB} MB set in site.yaml (media.offlineZipMaxMB); ` +
+    `the media/ folder (video, audio, documents) takes ${mb(media)} MB of it.\n` +
+    "  Make large videos smaller (e.g. ffmpeg -i in.mp4 -vf scale=-2:720 -crf 28 out.mp4), or raise media.offlineZipMaxMB if the USB stick is larger."
+  );
+}
+
+/** Site name, base path and zip size limit from site.yaml; a missing or broken file falls back to defaults. */
+function siteSettings(dir: string): { name: string; base: string; zipMaxMB: number } {
   try {
     const data = parseYaml(readFileSync(join(dir, "site.yaml"), "utf8")) as {
       name?: unknown;
       base?: unknown;
+      media?: { offlineZipMaxMB?: unknown } | null;
     } | null;
+    const zipMaxMB = data?.media?.offlineZipMaxMB;
     return {
       name: typeof data?.name === "string" ? data.name : "Union KB",
       base: typeof data?.base === "string" ? data.base : "/",
+      zipMaxMB: typeof zipMaxMB === "number" && zipMaxMB > 0 ? zipMaxMB : DEFAULT_ZIP_MAX_MB,
     };
   } catch {
-    return { name: "Union KB", base: "/" };
+    return { name: "Union KB", base: "/", zipMaxMB: DEFAULT_ZIP_MAX_MB };
   }
 }

@@ -1432,6 +1432,119 @@ export const PROBLEMS = {
     },
   },
 
+  // ── Video and audio (<Video>, <Audio>, files in content/media/) ──────────
+  "media/outside-folder": {
+    severity: "error",
+    title: "Media file not in the media folder",
+    message: "<{tag}> {prop}=“{url}” is not a file in the knowledge base's media/ folder",
+    expected:
+      "a path starting with /media/, e.g. /media/class.mp4 for media/class.mp4 in the content folder",
+    hint: "the site must work without internet: put the file in the content folder's media/ and write its path from there",
+    example: {
+      where: `${LESSON}:30`,
+      values: { tag: "Video", prop: "src", url: "https://example.org/class.mp4" },
+    },
+  },
+  "media/missing-file": {
+    severity: "error",
+    title: "Media file does not exist",
+    message: "<{tag}> {prop}=“{url}” names a file that does not exist",
+    expected: "a file at {path}",
+    hint: "check the spelling and the folder: /media/… paths are in the content folder's media/",
+    example: {
+      where: `${LESSON}:30`,
+      values: {
+        tag: "Video",
+        prop: "src",
+        url: "/media/class.mp4",
+        path: "content/media/class.mp4",
+      },
+    },
+  },
+  "media/unplayable-format": {
+    severity: "error",
+    title: "Media format the browser cannot play",
+    message: "<{tag}> {prop}=“{url}”: {extension} files cannot be used here",
+    expected: "one of {allowed}",
+    hint: "browsers play MP4 (H.264/AAC), WebM, MP3 and Ogg/Opus without a plug-in; convert the file, e.g. `ffmpeg -i in.avi -c:v libx264 -c:a aac out.mp4`",
+    variants: {
+      content: {
+        message:
+          "<{tag}> {prop}=“{url}” is named {extension} but its content is not (it starts like {found})",
+        expected: "a real {extension} file",
+        hint: "a file renamed to .mp4 still holds its old format; convert it instead, e.g. `ffmpeg -i in.avi -c:v libx264 -c:a aac out.mp4`",
+      },
+    },
+    example: {
+      where: `${LESSON}:30`,
+      values: {
+        tag: "Video",
+        prop: "src",
+        url: "/media/class.avi",
+        extension: ".avi",
+        allowed: ".mp4, .m4v, .webm",
+      },
+    },
+  },
+  "media/video-no-captions": {
+    severity: "error",
+    title: "Video without captions",
+    message: "<Video> “{title}” has no Chinese captions",
+    expected: 'captions="/media/….zh.vtt": a WebVTT file with what is said',
+    hint: "deaf and hard-of-hearing workers, and anyone watching without sound, need captions; a video with no speech at all says so with the prop noSpeech: <Video noSpeech … />",
+    example: {
+      where: `${LESSON}:30`,
+      values: { title: "企业的培训义务" },
+    },
+  },
+  "media/too-large": {
+    severity: "warning",
+    title: "Media file larger than the site's limit",
+    message:
+      "<{tag}> {prop}=“{url}” is {size} MB, more than the {max} MB set in site.yaml (media.maxFileMB)",
+    hint: "a large file is slow on a phone and on the LAN; make it smaller (e.g. `ffmpeg -i in.mp4 -vf scale=-2:720 -crf 28 out.mp4`) or raise media.maxFileMB",
+    example: {
+      where: `${LESSON}:30`,
+      values: { tag: "Video", prop: "src", url: "/media/class.mp4", size: "84.2", max: 50 },
+    },
+  },
+  "material/missing-file": {
+    severity: "error",
+    title: "File of a publicity material does not exist",
+    message: "the file “{url}” of this material does not exist",
+    expected: "a file at {path}",
+    hint: "put the file in the content folder's media/ and write its path from there, starting with /media/",
+    example: {
+      where: "content/materials/safety-poster.yaml:12",
+      field: "files[0].path",
+      values: { url: "/media/materials/poster.pdf", path: "content/media/materials/poster.pdf" },
+    },
+  },
+  "material/preview-not-image": {
+    severity: "error",
+    title: "Preview of a material is not an image",
+    message: "the preview “{url}” is not an image browsers show",
+    expected: "one of {allowed}",
+    hint: "make an image of the poster or of the PDF's first page, e.g. `pdftoppm -png -r 40 -singlefile leaflet.pdf preview`",
+    example: {
+      where: "content/materials/safety-poster.yaml:9",
+      field: "preview",
+      values: { url: "/media/materials/poster.pdf", allowed: ".jpg, .jpeg, .png, .webp, .avif" },
+    },
+  },
+  "material/unknown-campaign": {
+    severity: "error",
+    title: "Material of an unknown campaign",
+    message: "this material names a campaign that content/campaigns.yaml does not have: “{id}”",
+    expected: "an id from content/campaigns.yaml: {known}",
+    hint: "check the spelling, or add the campaign to content/campaigns.yaml",
+    example: {
+      where: "content/materials/safety-poster.yaml:7",
+      field: "campaign",
+      values: { id: "safety-week", known: "safety-month, world-book-day" },
+    },
+  },
+
   // ── Unsafe content (refused unless site.yaml says allowScripts: true) ──
   "mdx/import-export": {
     severity: "error",

@@ -5,7 +5,7 @@
  */
 
 /** The dimensions lists can be filtered by. */
-export const DIMENSIONS = ["topic", "audience", "format", "year"] as const;
+export const DIMENSIONS = ["topic", "audience", "format", "kind", "campaign", "year"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 /** Anything listed: the values it has in each dimension. */

@@ -2,7 +2,7 @@ import type { Locale } from "../../schemas/common.ts";
 import type { Dimension } from "./filters.ts";
 
 /** Lists that can be filtered, each with its own static filter pages. */
-export type ListSection = "courses" | "policies" | "cases";
+export type ListSection = "courses" | "policies" | "cases" | "materials";
 /** Parts of the site that exist in both UI languages. */
 export type Section = "home" | ListSection | "topics" | "glossary" | "events";
 
@@ -26,6 +26,9 @@ export const routes = {
   lawLatest: (law: string) => `/policies/${law}/`,
   cases: (locale: Locale = "zh-CN") => `${localePrefix(locale)}cases/`,
   case: (id: string) => `/cases/${id}/`,
+  materials: (locale: Locale = "zh-CN") => `${localePrefix(locale)}materials/`,
+  /** A publicity material's page (in the material's own language, like cases). */
+  material: (id: string) => `/materials/${id}/`,
   topics: (locale: Locale = "zh-CN") => `${localePrefix(locale)}topics/`,
   topic: (id: string, locale: Locale = "zh-CN") => `${localePrefix(locale)}topics/${id}/`,
   glossary: (locale: Locale = "zh-CN") => `${localePrefix(locale)}glossary/`,

@@ -14,6 +14,7 @@ export function checkTopics(report: Report, kb: KnowledgeBase): void {
     ...kb.cases,
     ...kb.glossary,
     ...kb.events,
+    ...kb.materials,
     ...kb.campaigns,
   ];
   for (const entry of tagged) {

@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Properties } from "hast";
 import { translator } from "../../../i18n/index.ts";
 import { articleLabel } from "../../law/article-label.ts";
+import { mediaType } from "../../media/formats.ts";
 import { routes } from "../../site/routes.ts";
 import type { CalloutType, MdxComponentName } from "../components.ts";
 import type { RenderContext } from "./context.ts";
@@ -258,6 +259,112 @@ const ScrollTable: MdxComponent = (_props, children, { locale }) => [
   ),
 ];
 
+/** A `<track>` of a media element, when the author named its file. */
+function track(
+  file: string | undefined,
+  properties: Properties,
+  context: RenderContext,
+): ElementContent[] {
+  return file ? [el("track", { src: context.href(file), ...properties })] : [];
+}
+
+/**
+ * A local video or audio file with the browser's own controls (keyboard and
+ * screen reader usable, no script, no autoplay), its captions as `<track>`s,
+ * a download link and the transcript (the children) under the player, inside
+ * the page's text so search finds it.
+ */
+function mediaPlayer(kind: "video" | "audio"): MdxComponent {
+  return (props, children, context) => {
+    const tr = translator(context.locale);
+    const src = str(props.src) ?? "";
+    const title = str(props.title) ?? "";
+    const poster = str(props.poster);
+    const format = (src.split(".").at(-1) ?? "").toUpperCase();
+    const download = el("a", { href: context.href(src), download: "" }, [
+      text(tr("mdx.media.download", { format })),
+    ]);
+    const player = el(
+      kind,
+      {
+        className:
+          kind === "video"
+            ? ["media-player", "w-full", "rounded", "bg-black"]
+            : ["media-player", "w-full"],
+        controls: true,
+        preload: "metadata",
+        ...(kind === "video" && poster ? { poster: context.href(poster), playsInline: true } : {}),
+        ariaLabel: `${tr(`mdx.media.${kind}`)}：${title}`,
+      },
+      [
+        el("source", { src: context.href(src), type: mediaType(src) }),
+        ...track(
+          str(props.captions),
+          { kind: "captions", srcLang: "zh", label: tr("mdx.media.captionsZh"), default: true },
+          context,
+        ),
+        ...track(
+          str(props.captionsEn),
+          { kind: "captions", srcLang: "en", label: tr("mdx.media.captionsEn") },
+          context,
+        ),
+        ...track(
+          str(props.chapters),
+          { kind: "chapters", srcLang: "zh", label: tr("mdx.media.chapters") },
+          context,
+        ),
+        el("p", {}, [text(tr("mdx.media.noPlayer")), text(" "), download]),
+      ],
+    );
+    return [
+      el(
+        "figure",
+        { className: ["media", `media-${kind}`, "not-prose", "my-6"], dataMedia: kind },
+        [
+          player,
+          el("figcaption", { className: ["media-caption", "mt-2", "text-sm"] }, [
+            el("span", { className: ["font-bold"] }, [
+              text(`${tr(`mdx.media.${kind}`)}：${title}`),
+            ]),
+            text(" · "),
+            el("a", { href: context.href(src), download: "" }, [
+              text(tr("mdx.media.download", { format })),
+            ]),
+          ]),
+          ...(children.length > 0
+            ? [
+                el(
+                  "div",
+                  {
+                    className: [
+                      "media-transcript",
+                      "mt-3",
+                      "rounded",
+                      "border",
+                      "border-stone-300",
+                      "p-4",
+                      "dark:border-stone-600",
+                    ],
+                    dataMediaTranscript: true,
+                  },
+                  [
+                    el("p", { className: ["font-bold"] }, [text(tr("mdx.media.transcript"))]),
+                    el("div", { className: PROSE }, children),
+                  ],
+                ),
+              ]
+            : []),
+        ],
+      ),
+    ];
+  };
+}
+
+/** A local video: poster, captions, optional chapters, transcript under the player. */
+const Video: MdxComponent = mediaPlayer("video");
+/** A local audio clip: the transcript under the player. */
+const Audio: MdxComponent = mediaPlayer("audio");
+
 /** Every component authors may use, by tag name (the check knows the same names). */
 export const MDX_RENDERERS: Record<MdxComponentName, MdxComponent> = {
   Cite,
@@ -268,6 +375,8 @@ export const MDX_RENDERERS: Record<MdxComponentName, MdxComponent> = {
   Figure,
   Steps,
   Term,
+  Video,
+  Audio,
 };
 
 /** A body as the screen shows it: the components, and tables that scroll on a phone. */

@@ -37,7 +37,30 @@ const TYPES = {
   ".wasm": "application/wasm",
   ".pdf": "application/pdf",
   ".webmanifest": "application/manifest+json",
+  ".vtt": "text/vtt; charset=utf-8",
+  ".mp4": "video/mp4",
+  ".m4v": "video/mp4",
+  ".m4a": "audio/mp4",
+  ".webm": "video/webm",
+  ".mp3": "audio/mpeg",
+  ".ogg": "audio/ogg",
+  ".oga": "audio/ogg",
+  ".opus": "audio/ogg",
 };
+
+/**
+ * The one byte range of a `Range: bytes=a-b` header (what a browser sends to
+ * seek in a video), or null to send the whole file. Several ranges, or one
+ * that does not fit the file, are answered with the whole file, which RFC 9110
+ * allows.
+ */
+function byteRange(header, size) {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header ?? "");
+  if (!m || (m[1] === "" && m[2] === "")) return null;
+  const start = m[1] === "" ? Math.max(0, size - Number(m[2])) : Number(m[1]);
+  const end = m[1] === "" || m[2] === "" ? size - 1 : Math.min(Number(m[2]), size - 1);
+  return start <= end && start < size ? { start, end } : null;
+}
 
 const MAX_URL_LENGTH = 8192;
 // Opening a FIFO would block until a writer appears; O_NONBLOCK makes it return at once.
@@ -105,9 +128,12 @@ async function send(req, res, status, file) {
     console.error(`500 ${name}: cannot read the file (${code}). Check its permissions.`);
     return sendText(res, 500, "Internal server error");
   }
-  res.writeHead(status, {
+  const range = status === 200 ? byteRange(req.headers.range, size) : null;
+  res.writeHead(range ? 206 : status, {
     "Content-Type": TYPES[extname(file).toLowerCase()] ?? "application/octet-stream",
-    "Content-Length": size,
+    "Content-Length": range ? range.end - range.start + 1 : size,
+    "Accept-Ranges": "bytes",
+    ...(range ? { "Content-Range": `bytes ${range.start}-${range.end}/${size}` } : {}),
     "X-Content-Type-Options": "nosniff",
   });
   if (req.method === "HEAD") {
@@ -115,7 +141,7 @@ async function send(req, res, status, file) {
     await handle.close().catch(() => {});
     return;
   }
-  pipeline(handle.createReadStream(), res, (error) => {
+  pipeline(handle.createReadStream(range ?? {}), res, (error) => {
     if (error && error.code !== "ERR_STREAM_PREMATURE_CLOSE") {
       console.error(
         `${relative(rootReal, file)}: reading failed (${error.code ?? error.message}).`,
