@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { appendFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { acquireLock } from "../../src/lib/build/lock.ts";
 import { fixtureContent, ROOT } from "../helpers/fixtures.ts";
 
 /**
@@ -14,6 +15,7 @@ const content = fixtureContent();
 const port = 43_000 + Math.floor(Math.random() * 2_000);
 const lesson = join(content, "courses/training-rights/01-duties.mdx");
 let server: ChildProcess | undefined;
+let release: (() => void) | undefined;
 let log = "";
 /** The last failed request, for the message of a test that waited in vain. */
 let last = "";
@@ -43,6 +45,9 @@ async function until(path: string, test: (html: string) => boolean, seconds: num
 }
 
 beforeAll(async () => {
+  // Astro's dev server and a build of the same checkout write the same files
+  // under .astro/; the builds of other test files wait for this lock.
+  release = await acquireLock(join(ROOT, ".astro", "build.lock"), { timeoutMs: 900_000 });
   server = spawn(
     process.execPath,
     [
@@ -60,10 +65,16 @@ beforeAll(async () => {
   server.stderr?.on("data", (chunk) => (log += chunk));
   // The first request waits for Vite to bundle the dependencies: minutes on a busy machine.
   await until("/courses/training-rights/duties/", (html) => html.includes("</html>"), 420);
-}, 450_000);
+}, 1_400_000);
 
-afterAll(() => {
-  if (server?.pid) process.kill(-server.pid, "SIGTERM");
+afterAll(async () => {
+  const running = server;
+  if (running?.pid && running.exitCode === null) {
+    const exited = new Promise((resolve) => running.once("exit", resolve));
+    process.kill(-running.pid, "SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  }
+  release?.();
   rmSync(content, { recursive: true, force: true });
 });
 
