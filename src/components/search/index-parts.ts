@@ -103,9 +103,17 @@ export function combineParts(
       const exactly = (p: number, w: number) =>
         HAN.test(list[w] ?? "") ? (hits[p]?.[w]?.exact ?? 0) > 0 : (hits[p]?.[w]?.count ?? 0) > 0;
       const somewhere = list.map((_, w) => parts.some((_, p) => exactly(p, w)));
-      // A part matching a word only by a shorter one counts neither for it nor its rarity.
+      // A part matching a word only by a shorter one counts neither for it nor
+      // its rarity; a Latin word's counts mix in such matches (pinyin,
+      // stems), so its score is kept as its part gave it.
       const own = hits.map((part, p) =>
-        part.map((word, w) => (somewhere[w] && !exactly(p, w) ? { ...word, count: 0 } : word)),
+        part.map((word, w) =>
+          !HAN.test(list[w] ?? "")
+            ? { ...word, fixed: true }
+            : somewhere[w] && !exactly(p, w)
+              ? { ...word, count: 0 }
+              : word,
+        ),
       );
       const searched = parts.flatMap((part, p) =>
         list.every((_, w) => exactly(p, w) || !somewhere[w]) ? [{ part, p }] : [],
@@ -142,6 +150,8 @@ export interface WordHits {
   count: number;
   /** Pages with exactly this word (a quoted search). */
   exact: number;
+  /** Keep this word's score as the part gave it (its counts are unreliable). */
+  fixed?: boolean;
   scores: ReadonlyMap<string, number>;
 }
 
@@ -174,7 +184,7 @@ export function rarityFactors(
       const score = word?.scores.get(id);
       if (!word || score === undefined) continue;
       const own = idf(pages[p] ?? 0, word.count);
-      weighted += own > 0 ? (score * idf(total, everywhere[w] ?? 0)) / own : score;
+      weighted += own > 0 && !word.fixed ? (score * idf(total, everywhere[w] ?? 0)) / own : score;
       plain += score;
     }
     return plain > 0 ? weighted / plain : 1;
