@@ -6,10 +6,9 @@
  * are printed per kind with every query that missed rank 1.
  *
  * Bar, in each index: hit@1 ≥ 85 % and hit@3 ≥ 97 % of the counted queries.
- * The index in parts falls short of it since the events joined the sample
- * (14 events, 28 pages): 160 of 165 in the top 3 (97.0 % rounded, 96.97 %).
- * Until that is mended (docs/roadmap.md, issue 24) the parts are held at the
- * level they reach, so that any further loss still fails.
+ * Both indexes are searched at the same time, one browser page each (more
+ * pages per index timed out on a busy two-core machine: each page loads all
+ * parts of the index).
  * Set UNION_KB_SEARCH_SITE=<built dist of content/> to skip the build.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -26,8 +25,6 @@ import { buildSample } from "./sample-site.ts";
 
 const HIT1_BAR = 0.85;
 const HIT3_BAR = 0.97;
-/** What the index in parts reaches today (see above): 160 of 165. */
-const PARTS_HIT3_FLOOR = 160 / 165;
 const queries = loadQueries(join(import.meta.dirname, "field-queries.yaml"));
 const sites: Record<"one part" | "parts", Site | undefined> = {
   "one part": undefined,
@@ -64,15 +61,15 @@ afterAll(async () => {
 
 describe("search for the words people type (field-queries.yaml)", () => {
   for (const name of ["one part", "parts"] as const)
-    it(`reaches hit@1 ≥ ${HIT1_BAR * 100}% and hit@3 ≥ ${HIT3_BAR * 100}% over ${queries.length} queries, ${name}`, async () => {
+    it.concurrent(`reaches hit@1 ≥ ${HIT1_BAR * 100}% and hit@3 ≥ ${HIT3_BAR * 100}% over ${queries.length} queries, ${name}`, async () => {
       const site = sites[name];
       if (!site) throw new Error("the site did not start");
-      const summary = summarise(await scoreQueries(site, queries));
+      const summary = summarise(await scoreQueries(site, queries, 1));
       console.log(
         `\nField queries, index in ${name} (${summary.counted} counted)\n${summary.report}\n`,
       );
       expect(summary.hit1).toBeGreaterThanOrEqual(HIT1_BAR);
-      expect(summary.hit3).toBeGreaterThanOrEqual(name === "parts" ? PARTS_HIT3_FLOOR : HIT3_BAR);
+      expect(summary.hit3).toBeGreaterThanOrEqual(HIT3_BAR);
     }, 400_000);
 
   it("finds a two-character word on every page that has it in its title (Pagefind issue 1237)", async () => {

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import {
   addCounts,
   combineParts,
-  type PagefindResult,
+  idf,
   queryWords,
   type SearchIndex,
 } from "../../src/components/search/index-parts.ts";
@@ -92,25 +92,40 @@ describe("splitting the index", () => {
   });
 });
 
-/** A fake part: pages with their words; a search finds pages with every word it has (as Pagefind). */
-function fakePart(pages: Record<string, string[]>, filter = "type"): SearchIndex {
+/**
+ * A fake part: pages with their words; a search finds pages with every word it
+ * has (as Pagefind), and a quoted word only where it stands exactly. With
+ * `bm25`, a page scores as Pagefind would (each query word's uses on the page
+ * times its IDF in this part); otherwise by its number of words.
+ */
+function fakePart(pages: Record<string, string[]>, filter = "type", bm25 = false): SearchIndex {
   const vocabulary = new Set(Object.values(pages).flat());
+  const entries = Object.entries(pages);
   const find = (query: string | null) => {
+    const exact = /^"(.*)"$/.exec(query ?? "")?.[1];
+    if (exact) return entries.filter(([, words]) => words.includes(exact));
     const known = (query ?? "").split(" ").filter((word) => vocabulary.has(word));
     if (query && known.length === 0) return [];
-    return Object.entries(pages).filter(([, words]) => known.every((w) => words.includes(w)));
+    return entries.filter(([, words]) => known.every((w) => words.includes(w)));
   };
-  const result = ([id, words]: [string, string[]]): PagefindResult => ({
-    id,
-    score: words.length,
-    data: async () => ({ url: id }) as never,
-  });
+  const score = (words: string[], query: string | null) =>
+    bm25
+      ? (query ?? "").split(" ").reduce((sum, word) => {
+          const n = entries.filter(([, w]) => w.includes(word)).length;
+          return sum + words.filter((w) => w === word).length * idf(entries.length, n);
+        }, 0)
+      : words.length;
   return {
+    pages: bm25 ? entries.length : undefined,
     filters: async () => ({ [filter]: { page: Object.keys(pages).length } }),
     search: async (query) => {
       const found = find(query);
       return {
-        results: found.map(result),
+        results: found.map(([id, words]) => ({
+          id,
+          score: score(words, query),
+          data: async () => ({ url: id }) as never,
+        })),
         unfilteredResultCount: found.length,
         filters: { [filter]: { page: found.length } },
       };
@@ -140,6 +155,42 @@ describe("searching the parts as one", () => {
 
   it("ignores a word no part has, as one index would", async () => {
     expect(await ids("教育法 不存在")).toEqual(["/a1", "/b1"]);
+  });
+
+  it("does not let a part match a word by a shorter one it has (Pagefind's prefix fallback)", async () => {
+    // Pagefind in a part without 能不能 would match 能; the fake ignores the
+    // word instead, which shows the same fault: part a would answer alone.
+    const c = fakePart({ "/c1": ["工会", "能不能"], "/c2": ["工会"] });
+    const d = fakePart({ "/d1": ["工会", "能"] });
+    const split = combineParts([c, d], words);
+    expect((await split.search("工会 能不能"))?.results.map((r) => r.id)).toEqual(["/c1"]);
+    expect((await split.search("能不能"))?.results.map((r) => r.id)).toEqual(["/c1"]);
+  });
+
+  it("weighs each word by its rarity over all parts, not within its own part", async () => {
+    // 培训费 is on 1 of 4 pages of part e and on 3 of 4 of part f, so part e
+    // rates it rarer; over all 8 pages /f1, which uses it twice, is the better match.
+    const e = fakePart(
+      { "/e1": ["培训费"], "/e2": ["x"], "/e3": ["y"], "/e4": ["z"] },
+      "type",
+      true,
+    );
+    const f = fakePart(
+      { "/f1": ["培训费", "培训费"], "/f2": ["培训费"], "/f3": ["培训费"], "/f4": ["w"] },
+      "type",
+      true,
+    );
+    expect((await e.search("培训费"))?.results[0]?.score).toBeGreaterThan(
+      (await f.search("培训费"))?.results[0]?.score ?? Infinity,
+    );
+    const split = combineParts([e, f], words);
+    expect(split.pages).toBe(8);
+    const ranked = (await split.search("培训费"))?.results ?? [];
+    expect(ranked[0]?.id).toBe("/f1");
+    // The same IDF for every page: /e1 and /f2 each use the word once.
+    const score = (id: string) => ranked.find((r) => r.id === id)?.score;
+    expect(score("/e1")).toBeCloseTo(score("/f2") ?? 0);
+    expect(score("/e1")).toBeCloseTo(idf(8, 4));
   });
 
   it("searches filters alone in every part", async () => {

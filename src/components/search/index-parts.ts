@@ -24,17 +24,38 @@ export interface SearchIndex {
     query: string | null,
     options?: { filters?: Record<string, { any: string[] }> },
   ): Promise<SearchResponse | null>;
+  /** How many pages and records it holds (all languages), when known. */
+  pages?: number | undefined;
 }
 
 /**
- * Searches the parts of a split index (src/lib/search/parts.ts) as one,
- * the way Pagefind merges bundles (results by score, counts added up), with
- * one difference. Pagefind leaves a query word out when its index does not
- * have it, so a part without one of the words would return every page that
- * has the others ("职业教育法 第二十四条" → all pages about the law). A part is
- * therefore searched only if it has every word that any part has; a word no
- * part has is left out, as a single index would do. `words` splits a query
- * into the words Pagefind looks up.
+ * Searches the parts of a split index (src/lib/search/parts.ts) as one, with
+ * results ordered by score and counts added up, mending two ways in which
+ * parts differ from one index.
+ *
+ * Which words. Pagefind leaves a query word out when its index does not have
+ * it, so a part without one of the words would return every page that has
+ * the others ("职业教育法 第二十四条" → all pages about the law). Worse, when
+ * no indexed word starts with a query word, Pagefind matches the longest
+ * indexed word that the query word starts with: a part without 能不能 answers
+ * with every page that has 能, a part without "zhijiaofa" with pages that
+ * have "zhi…" (on the sample, 17 pages in parts for a word 2 pages have). So
+ * each Chinese word is also looked up exactly (a quoted search), and a part
+ * is searched only if it has every word that any part has (Chinese words
+ * exactly); a word no part has is matched as each part matches it.
+ *
+ * How rare each word is. Pagefind scores a page by BM25: per word, how much
+ * the page uses it times how rare the word is (IDF: ln(1 + (N − n + 0.5) /
+ * (n + 0.5)) for n of N pages). Each part counts n and N over its own pages,
+ * so the same page scores differently in different parts, and a word that
+ * happens to be rare in one part lifts that part's pages above better answers
+ * in the others (a few hundred pages per part make this likely; thousands
+ * make it rare). With `pages` known for every part, each result's score is
+ * rescaled to the rarity over all parts, word by word: the word's share of the
+ * page's score (from searching that word alone) times IDF over all parts / IDF
+ * in its own part (rarityFactors). For one index the factor would be 1.
+ *
+ * `words` splits a query into the words Pagefind looks up.
  */
 export function combineParts(
   parts: readonly SearchIndex[],
@@ -42,38 +63,132 @@ export function combineParts(
 ): SearchIndex {
   const [only] = parts;
   if (parts.length === 1 && only) return only;
+  const alone = parts.map(() => new Map<string, Promise<WordHits>>());
+  /** One word searched alone in part `p`, remembered (typing repeats words). */
+  const wordIn = (p: number, word: string): Promise<WordHits> => {
+    const cache = alone[p] as Map<string, Promise<WordHits>>;
+    let hits = cache.get(word);
+    if (!hits) {
+      if (cache.size > 500) cache.clear();
+      hits = (async () => {
+        const [response, exact] = await Promise.all([
+          parts[p]?.search(word),
+          parts[p]?.search(`"${word}"`),
+        ]);
+        return {
+          count: response?.unfilteredResultCount ?? 0,
+          exact: exact?.unfilteredResultCount ?? 0,
+          scores: new Map((response?.results ?? []).map((r) => [r.id, r.score])),
+        };
+      })();
+      cache.set(word, hits);
+    }
+    return hits;
+  };
+  const sizes = parts.map((part) => part.pages);
+  const known = sizes.every((n): n is number => n !== undefined) ? sizes : undefined;
   return {
+    pages: known?.reduce((sum, n) => sum + n, 0),
     async filters() {
       return addCounts(await Promise.all(parts.map((part) => part.filters())));
     },
     async search(query, options) {
-      const searched = query ? await partsWithEveryWord(parts, words(query)) : parts;
-      const responses = (
-        await Promise.all(searched.map((part) => part.search(query, options)))
-      ).filter((response): response is SearchResponse => response !== null);
+      const list = query ? [...new Set(words(query))] : [];
+      const hits = await Promise.all(
+        parts.map((_, p) => Promise.all(list.map((word) => wordIn(p, word)))),
+      );
+      // Chinese words only: a Latin word's exact form is its stem (injur for
+      // "injured"), often found only inside longer words (injuri), which is
+      // a match as one index would make it.
+      const exactly = (p: number, w: number) =>
+        HAN.test(list[w] ?? "") ? (hits[p]?.[w]?.exact ?? 0) > 0 : (hits[p]?.[w]?.count ?? 0) > 0;
+      const somewhere = list.map((_, w) => parts.some((_, p) => exactly(p, w)));
+      // A part matching a word only by a shorter one counts neither for it nor
+      // its rarity; a Latin word's counts mix in such matches (pinyin,
+      // stems), so its score is kept as its part gave it.
+      const own = hits.map((part, p) =>
+        part.map((word, w) =>
+          !HAN.test(list[w] ?? "")
+            ? { ...word, fixed: true }
+            : somewhere[w] && !exactly(p, w)
+              ? { ...word, count: 0 }
+              : word,
+        ),
+      );
+      const searched = parts.flatMap((part, p) =>
+        list.every((_, w) => exactly(p, w) || !somewhere[w]) ? [{ part, p }] : [],
+      );
+      const answered = (
+        await Promise.all(
+          searched.map(async ({ part, p }) => ({ p, response: await part.search(query, options) })),
+        )
+      ).filter((r): r is { p: number; response: SearchResponse } => r.response !== null);
+      const factor = known ? rarityFactors(known, own) : () => 1;
       return {
-        results: responses.flatMap((r) => r.results).sort((a, b) => b.score - a.score),
-        unfilteredResultCount: responses.reduce((sum, r) => sum + r.unfilteredResultCount, 0),
-        filters: addCounts(responses.map((r) => r.filters)),
+        results: answered
+          .flatMap(({ p, response }) =>
+            response.results.map((result) => ({
+              ...result,
+              score: result.score * factor(p, result.id),
+            })),
+          )
+          .sort((a, b) => b.score - a.score),
+        unfilteredResultCount: answered.reduce(
+          (sum, r) => sum + r.response.unfilteredResultCount,
+          0,
+        ),
+        filters: addCounts(answered.map((r) => r.response.filters)),
       };
     },
   };
 }
 
-async function partsWithEveryWord(
-  parts: readonly SearchIndex[],
-  words: readonly string[],
-): Promise<readonly SearchIndex[]> {
-  if (words.length < 2) return parts;
-  const has = await Promise.all(
-    parts.map((part) =>
-      Promise.all(
-        words.map(async (word) => ((await part.search(word))?.unfilteredResultCount ?? 0) > 0),
-      ),
-    ),
+const HAN = /\p{Script=Han}/u;
+
+/** One word searched alone in one part: on how many pages, and each page's score for it. */
+export interface WordHits {
+  count: number;
+  /** Pages with exactly this word (a quoted search). */
+  exact: number;
+  /** Keep this word's score as the part gave it (its counts are unreliable). */
+  fixed?: boolean;
+  scores: ReadonlyMap<string, number>;
+}
+
+/** Pagefind's IDF of a word found on `n` of `total` pages. */
+export function idf(total: number, n: number): number {
+  return Math.log(1 + (total - n + 0.5) / (n + 0.5));
+}
+
+/**
+ * The factor that turns the score of result `id` of part `p`, computed with
+ * that part's word statistics, into one with the statistics of all parts
+ * together (see combineParts): over the query's words, the page's score for
+ * each word alone weighs IDF over all parts / IDF in part p. `pages[p]` is
+ * part p's size; `hits[p][w]` is word w searched alone in part p.
+ */
+export function rarityFactors(
+  pages: readonly number[],
+  hits: readonly (readonly WordHits[])[],
+): (p: number, id: string) => number {
+  const total = pages.reduce((sum, n) => sum + n, 0);
+  const words = hits[0]?.length ?? 0;
+  const everywhere = Array.from({ length: words }, (_, w) =>
+    hits.reduce((sum, part) => sum + (part[w]?.count ?? 0), 0),
   );
-  const anywhere = words.map((_, w) => has.some((part) => part[w]));
-  return parts.filter((_, p) => words.every((_, w) => has[p]?.[w] || !anywhere[w]));
+  return (p, id) => {
+    let weighted = 0;
+    let plain = 0;
+    for (let w = 0; w < words; w++) {
+      const word = hits[p]?.[w];
+      const score = word?.scores.get(id);
+      if (!word || score === undefined) continue;
+      const own = idf(pages[p] ?? 0, word.count);
+      weighted += own > 0 && !word.fixed ? (score * idf(total, everywhere[w] ?? 0)) / own : score;
+      plain += score;
+    }
+    return plain > 0 ? weighted / plain : 1;
+  };
 }
 
 /** Adds up filter counts of several indexes. */

@@ -70,6 +70,8 @@ const PAGEFIND_OPTIONS = {
 };
 /** How many top results are loaded to put exact names and named law articles first. */
 const PROMOTE_WINDOW = 20;
+/** How far down the results an entry named outright is looked for. */
+const NAMED_REACH = 200;
 
 /**
  * Wires up the search page. Pagefind's script and index load only once the
@@ -182,13 +184,16 @@ export function startSearch(root: HTMLElement): void {
       }
     }
     // A whole sentence: pages with most of its words, when few have all.
+    // They are ranked together with those few, by the words' weight alone:
+    // a long page that has every word, filler included, is not by that alone
+    // a better answer than a short one about the subject.
     const words = contentWords(queryWords(query, document.documentElement.lang));
     if (query && results.length < 3 && words.length >= 2) {
-      const seen = new Set(results.map((result) => result.id));
-      const extra = (await mostWords(pagefind, words, { filters })).filter((r) => !seen.has(r.id));
-      if (extra.length && results.length === 0)
+      const most = await mostWords(pagefind, words, { filters });
+      if (most.length && results.length === 0)
         messages.push(interpolate(strings.fallback, { words: words.join(zhPage ? "、" : ", ") }));
-      results = [...results, ...extra];
+      const seen = new Set(most.map((result) => result.id));
+      results = [...most, ...results.filter((result) => !seen.has(result.id))];
     }
     current = await promoteResults(results, query, namedUrls(typed, vocabulary.entries));
     if (mine !== run) return;
@@ -302,6 +307,9 @@ type Result = PagefindResult;
 /**
  * Loads the first PROMOTE_WINDOW results and reorders them with
  * promoteNamed(); each result's data is fetched once and reused for display.
+ * An entry the query names outright (`named`) is looked for further down,
+ * up to NAMED_REACH results, so that it comes first however Pagefind (or a
+ * part of a split index) scored it.
  */
 async function promoteResults(
   results: readonly Result[],
@@ -312,17 +320,25 @@ async function promoteResults(
     let data: Promise<FragmentLike> | undefined;
     return { ...result, data: () => (data ??= result.data()) };
   });
-  const head = cached.slice(0, PROMOTE_WINDOW);
-  const loaded = await Promise.all(head.map((result) => result.data()));
+  let reach = Math.min(PROMOTE_WINDOW, cached.length);
+  const loaded = await Promise.all(cached.slice(0, reach).map((result) => result.data()));
+  const hasNamed = () => loaded.some((fragment) => named.has(fragment.url));
+  while (named.size > 0 && !hasNamed() && reach < Math.min(cached.length, NAMED_REACH)) {
+    const next = cached.slice(reach, reach + PROMOTE_WINDOW);
+    loaded.push(...(await Promise.all(next.map((result) => result.data()))));
+    reach += next.length;
+  }
   // A page can come twice: as itself and as a record of its other-language names.
-  const fragments = loaded.filter(
-    (fragment, i) => loaded.findIndex((f) => f.url === fragment.url) === i,
+  const kept = loaded.flatMap((fragment, i) =>
+    loaded.findIndex((f) => f.url === fragment.url) === i ? [i] : [],
   );
-  const byFragment = new Map(fragments.map((fragment, i) => [fragment, head[i] as Result]));
-  const promoted = promoteNamed(fragments, query, named).map(
-    (fragment) => byFragment.get(fragment) as Result,
-  );
-  return [...promoted, ...cached.slice(PROMOTE_WINDOW)];
+  const byFragment = new Map(kept.map((i) => [loaded[i] as FragmentLike, cached[i] as Result]));
+  const promoted = promoteNamed(
+    kept.map((i) => loaded[i] as FragmentLike),
+    query,
+    named,
+  ).map((fragment) => byFragment.get(fragment) as Result);
+  return [...promoted, ...cached.slice(reach)];
 }
 
 /**
@@ -332,31 +348,48 @@ async function promoteResults(
  * written in English (lang="en" pages), so the other language's index is
  * merged in: both search pages find everything. The absolute URL keeps
  * Pagefind from skipping it as "the same bundle". A bundle without the page's
- * language falls back to its other one by itself.
+ * language falls back to its other one by itself. The bundle's size (pages in
+ * the indexes searched) lets combineParts weigh words over all parts.
  */
 async function openBundle(
   url: string,
   languages: { own: string; other: string },
   baseUrl: string,
-): Promise<PagefindApi> {
+): Promise<SearchIndex> {
   const module = (await import(/* @vite-ignore */ `${url}pagefind.js`)) as PagefindApi;
   await module.options({ ...PAGEFIND_OPTIONS, baseUrl });
   await module.init();
-  const has = await bundleLanguages(url);
-  if (has.has(languages.own) && has.has(languages.other))
+  const counts = await bundleLanguages(url);
+  const own = counts.get(languages.own);
+  const other = counts.get(languages.other);
+  if (own !== undefined && other !== undefined)
     await module.mergeIndex(new URL(url, location.href).href, {
       ...PAGEFIND_OPTIONS,
       language: languages.other,
       baseUrl,
     });
-  return module;
+  return {
+    filters: () => module.filters(),
+    search: (query, options) => module.search(query, options),
+    pages:
+      own !== undefined && other !== undefined
+        ? own + other
+        : (own ?? Math.max(0, ...counts.values())),
+  };
 }
 
-/** The languages a bundle has an index for. */
-async function bundleLanguages(bundle: string): Promise<Set<string>> {
+/** The languages a bundle has an index for, with the pages each holds. */
+async function bundleLanguages(bundle: string): Promise<Map<string, number>> {
   const response = await fetch(`${bundle}pagefind-entry.json`);
-  const entry = (await response.json()) as { languages?: Record<string, unknown> };
-  return new Set(Object.keys(entry.languages ?? {}));
+  const entry = (await response.json()) as {
+    languages?: Record<string, { page_count?: number }>;
+  };
+  return new Map(
+    Object.entries(entry.languages ?? {}).map(([language, index]) => [
+      language,
+      index.page_count ?? 0,
+    ]),
+  );
 }
 
 /** The other parts of the index, from the main bundle's list (none if it is absent). */
