@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { contentWords } from "../../src/components/search/fallback.ts";
 import {
@@ -15,7 +16,14 @@ import {
   normalizeQuery,
   promoteNamed,
 } from "../../src/components/search/results.ts";
-import { dutyLine, pinyinVariants, recordHtml } from "../../src/lib/search/records.ts";
+import { checkKnowledgeBase } from "../../src/lib/check/check.ts";
+import {
+  articleRecords,
+  dutyLine,
+  pinyinVariants,
+  recordHtml,
+} from "../../src/lib/search/records.ts";
+import { ROOT } from "../helpers/fixtures.ts";
 import { hitRank } from "./harness.ts";
 
 const fragment = (url: string, title: string, anchors: string[] = []): FragmentLike => ({
@@ -229,5 +237,28 @@ describe("reading what readers type", () => {
       "/glossary/",
     ]);
     expect(promoteNamed(results, "labour law")[0]?.url).toBe("/policies/labour/");
+  });
+});
+
+describe("articleRecords and versions of a law", () => {
+  it("indexes each article of the law in force with the articles of the old version it came from", () => {
+    const { kb } = checkKnowledgeBase(join(ROOT, "content"));
+    const records = articleRecords(kb, "/");
+    const text = (url: string) =>
+      records
+        .find((r) => r.url === url)
+        ?.parts.map((p) => p.text)
+        .join(" ");
+    // facts.md: 1996 Art. 20 is 2022 Art. 24; 1996 Art. 29 is 2022 Art. 64.
+    expect(text("/policies/vocational-education-law-2022/#art-24")).toContain(
+      "职业教育法（1996）第二十条",
+    );
+    expect(text("/policies/vocational-education-law-2022/#art-64")).toContain(
+      "职业教育法（1996）第二十九条",
+    );
+    // A new article has no former one; the superseded law gets no records of its own.
+    expect(records.some((r) => r.url.startsWith("/policies/vocational-education-law-1996/"))).toBe(
+      false,
+    );
   });
 });

@@ -3,6 +3,7 @@ import { byLocale, nameIn } from "../../i18n/localized.ts";
 import type { EntryBase, Locale } from "../../schemas/common.ts";
 import type { GlossaryTerm } from "../../schemas/glossary.ts";
 import type { Topic } from "../../schemas/topic.ts";
+import { lawVersionsOf } from "../check/references/law-changes.ts";
 import type { KnowledgeBase } from "../kb/load.ts";
 import { articleId } from "../law/parse-law-text.ts";
 import { joinBase, routes } from "../site/routes.ts";
@@ -165,6 +166,7 @@ export function articleRecords(kb: KnowledgeBase, base: string): WeightedRecord[
   for (const term of kb.glossary)
     for (const source of term.data.sources) add(notes, source.policy, source.article, term.data.zh);
   const topicById = new Map(kb.topics.map((topic) => [topic.id, topic.data.zh]));
+  const formerly = formerArticles(kb);
   return kb.policies.flatMap((policy) => {
     const text = kb.lawTexts.get(policy.id)?.text;
     if (!text) return [];
@@ -178,7 +180,9 @@ export function articleRecords(kb: KnowledgeBase, base: string): WeightedRecord[
       const key = `${policy.id}#${articleId(article)}`;
       const summary = keyNotes.get(key);
       const cited = notes.get(key);
-      if (!summary && !cited) return [];
+      // "职业教育法（1996）第二十条": an old citation finds the article it became.
+      const former = formerly.get(key);
+      if (!summary && !cited && !former) return [];
       const others = (cited ?? []).filter((note) => !summary?.includes(note));
       const body = article.paragraphs.map((p) => `${p.item ?? ""}${p.text}`).join(" ");
       const duty = dutyLine(body);
@@ -195,6 +199,7 @@ export function articleRecords(kb: KnowledgeBase, base: string): WeightedRecord[
             },
             { text: body },
             ...(others.length ? [{ text: others.join("；") }] : []),
+            ...(former ? [{ text: former.join(" ") }] : []),
             // The law's other names (职教法, VEL), so "职教法 企业责任" finds its articles.
             { text: [title, ...aliases].join(" ") },
           ],
@@ -208,6 +213,31 @@ export function articleRecords(kb: KnowledgeBase, base: string): WeightedRecord[
       ];
     });
   });
+}
+
+/**
+ * The articles of superseded versions each article of a law in force came
+ * from, by `<policy>#<article>`: "职业教育法（1996）第二十条" for 2022's 第二十四条
+ * (the article maps of docs/law-versions.md). Indexed with the new article,
+ * so a search for an article of an old printed handout finds the article in
+ * force as well as the old text on its own page.
+ */
+function formerArticles(kb: KnowledgeBase): Map<string, string[]> {
+  const formerly = new Map<string, string[]>();
+  for (const { oldId, newId, rows } of lawVersionsOf(kb).maps.values()) {
+    const old = kb.policies.find((p) => p.id === oldId);
+    const articles = kb.lawTexts.get(oldId)?.text.articles ?? [];
+    if (!old) continue;
+    for (const row of rows)
+      for (const id of row.new) {
+        const labels = row.old.flatMap((o) => {
+          const article = articles.find((a) => articleId(a) === o);
+          return article ? [`${old.data.shortTitle}${article.label}`] : [];
+        });
+        if (labels.length) formerly.set(`${newId}#${id}`, labels);
+      }
+  }
+  return formerly;
 }
 
 /**
