@@ -199,7 +199,8 @@ export function articleRecords(kb: KnowledgeBase, base: string): WeightedRecord[
             },
             { text: body },
             ...(others.length ? [{ text: others.join("；") }] : []),
-            ...(former ? [{ text: former.join(" ") }] : []),
+            // As much a name of this article as its own number: weighted like the key notes.
+            ...(former ? [{ text: former.join(" "), weight: KEY_NOTE_WEIGHT }] : []),
             // The law's other names (职教法, VEL), so "职教法 企业责任" finds its articles.
             { text: [title, ...aliases].join(" ") },
           ],
