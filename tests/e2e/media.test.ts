@@ -188,6 +188,7 @@ describe("<Video> and <Audio> in Chromium", () => {
     const image = poster.locator(".poster-figure img");
     expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(640);
     expect(await poster.locator(".poster svg.qr-code").count()).toBe(1);
+    expect(await poster.locator(".print-toolbar p").textContent()).toContain("海报的打印版");
     const { violations } = await new AxeBuilder({ page: poster })
       .setLegacyMode(true)
       .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
