@@ -13,13 +13,16 @@ const HELP = `Usage: npm run handouts -- [course [lesson]] [options]
 Prints lecture handouts (the /print/ views of the built site) to PDF.
 With no course, every course and every lesson is printed; with a course,
 that course's handout and each of its lessons; with a lesson, just that lesson.
+Noticeboard posters (materials with a poster: block) are listed under the
+course name "materials": \`npm run handouts -- materials [material]\`.
 
 Options:
   --content <dir>  the knowledge base folder (default: as for npm run build)
   --dist <dir>     the built site (default: the knowledge base's dist/, or dist
                    for the sample content/; run npm run build first)
   --out <dir>      where to write the PDFs (default: dist-handouts next to it)
-  --paper <size>   A4 or Letter (default: what each lesson asks for, usually A4)
+  --paper <size>   A4 or Letter (default: what each lesson asks for, usually A4;
+                   a poster keeps its own A3 or A4)
   --url <address>  the address the QR codes and printed links point to, e.g.
                    http://192.168.1.20:8080 for a LAN server (default: site.yaml url)
   --compact        no note-taking space, lessons without a new page each

@@ -1,5 +1,6 @@
 import { z } from "astro/zod";
 import { AudienceSchema, DateSchema, EntryBaseSchema, IdSchema, TextSchema } from "./common.ts";
+import { MaterialPosterSchema } from "./material-poster.ts";
 
 /** What a publicity material is. */
 export const MaterialKindSchema = z.enum(["poster", "leaflet", "slides", "video"]);
@@ -36,5 +37,7 @@ export const MaterialSchema = EntryBaseSchema.extend({
   previewAlt: TextSchema,
   /** Who may use it and how, e.g. “CC0 1.0” or “仅限本会内部使用”. */
   licence: TextSchema,
+  /** A printable noticeboard poster (A3/A4) made from a few lines: see material-poster.ts. */
+  poster: MaterialPosterSchema.optional(),
 });
 export type Material = z.infer<typeof MaterialSchema>;

@@ -2,7 +2,8 @@
  * Issue 26: a lesson with <Video> and <Audio> (tests/fixtures/extra/media), in
  * Chromium, served by the LAN server (src/lib/serve/): the video plays, seeks
  * through a range request (206), has its Chinese captions as the default track,
- * its transcript is found by search, and axe finds nothing.
+ * its transcript is found by search, and axe finds nothing. The material with
+ * a noticeboard poster links to its print view.
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
@@ -176,5 +177,22 @@ describe("<Video> and <Audio> in Chromium", () => {
       .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
       .analyze();
     expect(violations.map((v) => v.id)).toEqual([]);
+  });
+
+  it("links a material's page to its noticeboard poster, whose print view loads its image and passes axe", async () => {
+    const poster = await site.newPage();
+    await poster.goto(site.url("/materials/safety-poster/"), { waitUntil: "load" });
+    await poster.getByRole("link", { name: "打印海报（A3）" }).click();
+    await poster.waitForURL(/\/print\/materials\/safety-poster\/poster\/$/);
+    expect(await poster.getByRole("heading", { level: 1 }).textContent()).toBe("先培训 后上岗");
+    const image = poster.locator(".poster-figure img");
+    expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(640);
+    expect(await poster.locator(".poster svg.qr-code").count()).toBe(1);
+    expect(await poster.locator(".print-toolbar p").textContent()).toContain("海报的打印版");
+    const { violations } = await new AxeBuilder({ page: poster })
+      .setLegacyMode(true)
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+      .analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual([]);
   });
 });

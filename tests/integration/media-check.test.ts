@@ -1,7 +1,8 @@
 /**
  * Issue 26: `npm run check` and `npm run build` on bad video and audio input.
  * Each scenario of tests/fixtures/invalid/media-* plants one mistake in a
- * lesson's <Video>; extra/media is the good lesson, edited here for the rest.
+ * lesson's <Video>; extra/media is the good lesson (and a material with a
+ * noticeboard poster), edited here for the rest.
  */
 import { appendFileSync, copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -140,6 +141,39 @@ updated: 2026-03-03
   field:    campaign
   problem:  this material names a campaign that content/campaigns.yaml does not have: “safety-weak”`);
     expect(output).toContain("3 errors, 0 warnings");
+  });
+
+  it("refuses a noticeboard poster on unknown paper, with a missing image or a PDF as its image", () => {
+    const edited = (from: string, to: string) =>
+      check("media", "extra", (dir) => {
+        const file = join(dir, "materials/safety-poster.yaml");
+        writeFileSync(file, readFileSync(file, "utf8").replace(from, to));
+      });
+    const file = "<content>/materials/safety-poster.yaml";
+    const paper = edited("paper: A3", "paper: B4");
+    expect(paper.status).toBe(1);
+    expect(paper.output).toContain(`✖ error  ${file}:15
+  field:    poster.paper
+  problem:  the value is not one of the allowed values
+  expected: one of: A3, A4
+  found:    "B4"`);
+    expect(paper.output).toContain("1 error, 0 warnings");
+
+    const missing = edited("image: /media/training-duty.jpg", "image: /media/poster-photo.jpg");
+    expect(missing.status).toBe(1);
+    expect(missing.output).toContain(`✖ error  ${file}:20
+  field:    poster.image
+  problem:  the file “/media/poster-photo.jpg” of this material does not exist`);
+    expect(missing.output).toContain("1 error, 0 warnings");
+
+    const pdf = edited(
+      "image: /media/training-duty.jpg",
+      "image: /media/materials/education-funds-leaflet.pdf",
+    );
+    expect(pdf.status).toBe(1);
+    expect(pdf.output).toContain(`✖ error  ${file}:20
+  field:    poster.image
+  problem:  the poster's image “/media/materials/education-funds-leaflet.pdf” is not an image browsers show`);
   });
 
   it("npm run build stops on a missing media file before Astro starts", () => {

@@ -13,6 +13,8 @@ import {
   isPaper,
   pageNumberContent,
   pageRules,
+  posterPageRule,
+  printableArea,
 } from "../../src/lib/handouts/page-css.ts";
 import { qrSvg } from "../../src/lib/handouts/qr.ts";
 import { coursePaper } from "../../src/lib/handouts/text.ts";
@@ -67,6 +69,14 @@ describe("citations of a handout", () => {
 });
 
 describe("page frame CSS", () => {
+  it("gives a poster one portrait page of its paper without margin boxes", () => {
+    expect(posterPageRule("A3")).toMatch(/^@page \{ size: A3 portrait; margin: 12mm; /);
+    expect(posterPageRule("A4")).toContain("size: A4 portrait;");
+    expect(posterPageRule("A3")).toContain("@bottom-center { content: none; }");
+    // A3 lays out at √2 the width of A4 (inside the same handout margins).
+    expect(Math.round(printableArea("A3").width)).toBe(Math.round(((297 - 32) * 96) / 25.4));
+  });
+
   it("escapes strings for CSS content", () => {
     expect(cssString('say "hi" \\ now\nplease')).toBe('"say \\"hi\\" \\\\ now please"');
   });

@@ -4,6 +4,7 @@ import { isRealDate } from "../../src/schemas/common.ts";
 import { CourseSchema } from "../../src/schemas/course.ts";
 import { GlossaryTermSchema } from "../../src/schemas/glossary.ts";
 import { LessonSchema } from "../../src/schemas/lesson.ts";
+import { MaterialPosterSchema } from "../../src/schemas/material-poster.ts";
 import { PolicySchema } from "../../src/schemas/policy.ts";
 import { SiteSchema } from "../../src/schemas/site.ts";
 import { TopicSchema } from "../../src/schemas/topic.ts";
@@ -241,5 +242,43 @@ describe("data files", () => {
         "/ or a folder path that starts and ends with /, e.g. /kb/ or /union/kb/ (lower-case letters, digits, - _ and .; no . or .. folders, no //)",
       );
     }
+  });
+});
+
+describe("MaterialPosterSchema", () => {
+  const poster = {
+    title: "先培训 后上岗",
+    lines: ["企业应当按照国家有关规定实行培训上岗制度。"],
+    image: "/media/poster.jpg",
+    imageAlt: "图",
+  };
+
+  it("defaults to A3 and accepts A4", () => {
+    expect(MaterialPosterSchema.parse(poster).paper).toBe("A3");
+    expect(MaterialPosterSchema.parse({ ...poster, paper: "A4" }).paper).toBe("A4");
+  });
+
+  it("refuses other paper, a long title, too many or too long lines and an image outside media/", () => {
+    expect(rejected(MaterialPosterSchema.safeParse({ ...poster, paper: "Letter" }))).toEqual([
+      "paper",
+    ]);
+    expect(rejected(MaterialPosterSchema.safeParse({ ...poster, title: "字".repeat(25) }))).toEqual(
+      ["title"],
+    );
+    expect(
+      rejected(MaterialPosterSchema.safeParse({ ...poster, lines: Array(7).fill("一行") })),
+    ).toEqual(["lines"]);
+    // Six lines of 51 characters: each allowed, 306 in all is more than one page holds.
+    expect(
+      rejected(
+        MaterialPosterSchema.safeParse({ ...poster, lines: Array(6).fill("字".repeat(51)) }),
+      ),
+    ).toEqual(["lines"]);
+    expect(
+      MaterialPosterSchema.safeParse({ ...poster, lines: Array(6).fill("字".repeat(50)) }).success,
+    ).toBe(true);
+    expect(rejected(MaterialPosterSchema.safeParse({ ...poster, image: "poster.jpg" }))).toEqual([
+      "image",
+    ]);
   });
 });

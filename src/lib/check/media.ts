@@ -79,7 +79,7 @@ function elementProblems(element: MdxElement, contentDir: string, maxMB: number)
   return found;
 }
 
-/** Checks the files, preview and campaign of every publicity material (content/materials/). */
+/** Checks the files, preview, poster image and campaign of every publicity material (content/materials/). */
 function materialProblems(kb: KnowledgeBase, contentDir: string): Problem[] {
   const problems: Problem[] = [];
   const campaigns = new Set(kb.campaigns.map((c) => c.id));
@@ -103,6 +103,9 @@ function materialProblems(kb: KnowledgeBase, contentDir: string): Problem[] {
         ["files", i, "path"],
         f.path,
       ]),
+      ...(material.data.poster
+        ? [[["poster", "image"], material.data.poster.image] as [(string | number)[], string]]
+        : []),
     ];
     for (const [path, url] of files) {
       const abs = mediaPath(contentDir, url);
@@ -112,6 +115,13 @@ function materialProblems(kb: KnowledgeBase, contentDir: string): Problem[] {
           path,
           finding("material/missing-file", {
             values: { url, path: rel && !rel.startsWith("..") ? rel : (abs ?? url) },
+          }),
+        );
+      } else if (path[0] === "poster" && formatProblem("poster", abs, fileHead(abs))) {
+        at(
+          path,
+          finding("material/poster-image-not-image", {
+            values: { url, allowed: POSTER_EXTENSIONS.join(", ") },
           }),
         );
       } else if (path[0] === "preview" && formatProblem("poster", abs, fileHead(abs))) {

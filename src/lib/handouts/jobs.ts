@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Paper } from "./page-css.ts";
+import type { PrintPaper } from "./page-css.ts";
 
 /** One printable handout listed in dist/print/handouts.json. */
 export interface HandoutEntry {
@@ -11,8 +11,10 @@ export interface HandoutEntry {
   path: string;
   /** Output file, relative to the handouts folder, e.g. `courses/x/y.pdf`. */
   pdf: string;
-  /** Paper the content asks for (lesson `handout.paper`); `--paper` overrides it. */
-  paper: Paper;
+  /** Paper the content asks for (lesson `handout.paper`); `--paper` overrides it, except for a poster. */
+  paper: PrintPaper;
+  /** A noticeboard poster (`poster:` of a material): printed on its own paper, never `--paper`. */
+  kind?: "poster" | undefined;
   /** Landscape pages (the 新旧条文对照表); portrait when absent. */
   orientation?: "landscape" | undefined;
 }
@@ -76,7 +78,7 @@ export function selectHandouts(index: HandoutIndex, course?: string, lesson?: st
 /** One line per written PDF in the handouts folder's manifest. */
 export interface ManifestEntry {
   hash: string;
-  paper: Paper;
+  paper: PrintPaper;
 }
 
 /** `<out>/handouts-manifest.json`: what each PDF was made from. */
@@ -97,7 +99,7 @@ export interface PrintVariant {
  * and font files, so a style change shows too), the paper size and the options
  * that change the print (--url, --compact).
  */
-export function handoutHash(html: string, paper: Paper, variant: PrintVariant = {}): string {
+export function handoutHash(html: string, paper: PrintPaper, variant: PrintVariant = {}): string {
   const options = `${variant.url ?? ""}\0${variant.compact ? "compact" : ""}`;
   return createHash("sha256")
     .update(paper)

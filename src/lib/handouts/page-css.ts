@@ -1,6 +1,8 @@
 /** Paper sizes a handout can be printed on. */
 export const PAPERS = ["A4", "Letter"] as const;
 export type Paper = (typeof PAPERS)[number];
+/** Any paper a print view can ask for: the handout papers, and A3 for noticeboard posters. */
+export type PrintPaper = Paper | "A3";
 
 /** True when `value` names a supported paper size (case-sensitive, as written in content). */
 export function isPaper(value: string): value is Paper {
@@ -29,7 +31,7 @@ export function pageNumberContent(template: string): string {
 
 /** What the page frame of a handout shows. */
 export interface PageFrame {
-  paper: Paper;
+  paper: PrintPaper;
   /** Top-left running header, usually the organisation. */
   header: string;
   /** Top-right running header, usually the handout title. */
@@ -44,13 +46,14 @@ export interface PageFrame {
 const MARGIN_MM = { top: 18, bottom: 20, side: 16 } as const;
 
 /** Width and height of each paper, in millimetres. */
-const PAPER_MM: Record<Paper, { width: number; height: number }> = {
+const PAPER_MM: Record<PrintPaper, { width: number; height: number }> = {
+  A3: { width: 297, height: 420 },
   A4: { width: 210, height: 297 },
   Letter: { width: 215.9, height: 279.4 },
 };
 
 /** The printable area of one page (inside the margins), in CSS pixels (96 per inch). */
-export function printableArea(paper: Paper): { width: number; height: number } {
+export function printableArea(paper: PrintPaper): { width: number; height: number } {
   const px = (mm: number) => (mm * 96) / 25.4;
   const { width, height } = PAPER_MM[paper];
   return {
@@ -78,4 +81,17 @@ export function pageRules({
     `@page { @top-left { content: ${cssString(header)}; ${box} } @top-right { content: ${cssString(title)}; ${box} } @bottom-center { content: ${pageNumberContent(pageNumber)}; ${box} } }`,
     "@page :first { @top-left { content: none; } @top-right { content: none; } }",
   ].join("\n");
+}
+
+/** Margin of a noticeboard poster page, in millimetres (no running header or page number). */
+export const POSTER_MARGIN_MM = 12;
+
+/**
+ * The @page rule of a noticeboard poster: its paper, portrait, a narrow margin
+ * and no margin boxes. Added after the site's print.css (whose @page is A4).
+ */
+export function posterPageRule(paper: PrintPaper): string {
+  const none =
+    "@top-left { content: none; } @top-right { content: none; } @bottom-center { content: none; }";
+  return `@page { size: ${paper} portrait; margin: ${POSTER_MARGIN_MM}mm; ${none} }`;
 }

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { fitNoteLines } from "./fit-notes.ts";
-import { type Paper, printableArea } from "./page-css.ts";
+import { type PrintPaper, printableArea } from "./page-css.ts";
 import { qrSvg } from "./qr.ts";
 
 /** One print view to turn into a PDF. */
@@ -9,7 +9,7 @@ export interface PrintRequest {
   url: string;
   /** Only requests to this origin are let through. */
   origin: string;
-  paper: Paper;
+  paper: PrintPaper;
   /** The paper was chosen with --paper, over what the content asked for. */
   paperOverride: boolean;
   /**

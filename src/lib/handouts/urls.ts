@@ -29,6 +29,16 @@ export function comparePdfPath(newer: string, older: string): string {
   return `policies/${newer}/compare-${older}.pdf`;
 }
 
+/** Root-relative path of the print view of a material's noticeboard poster. */
+export function posterPrintPath(material: string): string {
+  return `/print/materials/${material}/poster/`;
+}
+
+/** Where the PDF of a material's noticeboard poster is written, relative to the output folder. */
+export function posterPdfPath(material: string): string {
+  return `materials/${material}/poster.pdf`;
+}
+
 /** The newest of some dates: a course handout is as new as its newest lesson. */
 export function latestDate(dates: readonly Date[]): Date {
   return new Date(Math.max(...dates.map((d) => d.getTime())));

@@ -127,7 +127,9 @@ export async function writeHandouts(
   try {
     mkdirSync(out, { recursive: true });
     for (const [i, handout] of handouts.entries()) {
-      const paper = paperOverride ?? handout.paper;
+      // A poster is laid out for its own paper (A3 or A4): --paper does not change it.
+      const override = handout.kind === "poster" ? undefined : paperOverride;
+      const paper = override ?? handout.paper;
       const progress = `[${i + 1}/${handouts.length}] ${handout.pdf}`;
       const html = readFileSync(join(dist, handout.path, "index.html"), "utf8");
       const hash = handoutHash(html, paper, { url: siteUrl, compact });
@@ -143,7 +145,7 @@ export async function writeHandouts(
         url: `${origin}${joinBase(index.base, handout.path)}`,
         origin,
         paper,
-        paperOverride: paperOverride !== undefined,
+        paperOverride: override !== undefined,
         landscape: handout.orientation === "landscape",
         siteUrl,
         compact,

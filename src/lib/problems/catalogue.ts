@@ -1532,6 +1532,18 @@ export const PROBLEMS = {
       values: { url: "/media/materials/poster.pdf", allowed: ".jpg, .jpeg, .png, .webp, .avif" },
     },
   },
+  "material/poster-image-not-image": {
+    severity: "error",
+    title: "Image of a noticeboard poster is not an image",
+    message: "the poster's image “{url}” is not an image browsers show",
+    expected: "one of {allowed}",
+    hint: "a poster prints one photo or drawing: export it as PNG or JPEG into media/ (a PDF cannot be placed on the poster)",
+    example: {
+      where: "content/materials/safety-poster.yaml:18",
+      field: "poster.image",
+      values: { url: "/media/materials/poster.pdf", allowed: ".jpg, .jpeg, .png, .webp, .avif" },
+    },
+  },
   "material/unknown-campaign": {
     severity: "error",
     title: "Material of an unknown campaign",

@@ -1,10 +1,18 @@
 import type { APIRoute } from "astro";
 import { getCourseLessons, getCourses } from "../../data/courses.ts";
 import { getVersionPairs } from "../../data/law-versions.ts";
+import { getMaterials } from "../../data/materials.ts";
 import { getSite } from "../../data/site.ts";
 import type { HandoutEntry, HandoutIndex } from "../../lib/handouts/jobs.ts";
 import { coursePaper } from "../../lib/handouts/text.ts";
-import { comparePdfPath, comparePrintPath, pdfPath, printPath } from "../../lib/handouts/urls.ts";
+import {
+  comparePdfPath,
+  comparePrintPath,
+  pdfPath,
+  posterPdfPath,
+  posterPrintPath,
+  printPath,
+} from "../../lib/handouts/urls.ts";
 
 /** dist/print/handouts.json: every print view and its PDF name, read by `npm run handouts`. */
 export const GET: APIRoute = async () => {
@@ -41,6 +49,21 @@ export const GET: APIRoute = async () => {
       pdf: comparePdfPath(pair.newer.id, pair.older.id),
       paper: "A4",
       orientation: "landscape",
+    });
+  }
+  // Noticeboard posters are listed under "materials": `npm run handouts -- materials` prints
+  // them all, `npm run handouts -- materials <material>` one.
+  for (const material of await getMaterials()) {
+    const { poster } = material.data;
+    if (!poster) continue;
+    handouts.push({
+      course: "materials",
+      lesson: material.id,
+      title: poster.title,
+      path: posterPrintPath(material.id),
+      pdf: posterPdfPath(material.id),
+      paper: poster.paper,
+      kind: "poster",
     });
   }
   const index: HandoutIndex = { base: site.base, url: site.url, handouts };
