@@ -220,7 +220,7 @@ const blocked = siteReport.blockedScripts;
 if (blocked.length) {
   const lines = blocked.slice(0, 10).map((b) => `  ${b.page}: ${b.script}…`);
   fail(
-    `${blocked.length} inline script(s) would be blocked by their page's Content-Security-Policy (their hash is missing):\n${lines.join("\n")}\nPlease report this: a component must insert its script's hash before <head> is written.`,
+    `${blocked.length} inline script(s) or style(s) would be blocked by their page's Content-Security-Policy (their hash is missing):\n${lines.join("\n")}\nPlease report this: a component must insert its script's or style's hash before <head> is written.`,
   );
 }
 if (siteReport.uncovered.size) {

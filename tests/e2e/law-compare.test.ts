@@ -144,6 +144,29 @@ describe("links between versions and versioned citations", () => {
       "《职业教育法》（1996）第二十九条",
     ]);
   });
+  it("shows the version's status beside each cited article, on the lesson and in the handout's footnotes", async () => {
+    await page.goto(site.url(LESSON));
+    const items = await page
+      .getByRole("region", { name: "引用的法律条文" })
+      .getByRole("listitem")
+      .allTextContents();
+    const squashed = items.map((text) => text.replace(/\s+/g, ""));
+    // Words, not a colour, say that this version is no longer the one in force.
+    expect(squashed).toEqual(["《职业教育法》（1996）第二十条（已修改）"]);
+    // A lesson citing the version in force says so, now that another version exists.
+    expect(html("/courses/training-rights/duties/").replace(/<[^>]+>|\s+/g, "")).toContain(
+      "《职业教育法》（2022）第二十四条（现行有效）",
+    );
+    const footnotes = [
+      ...html(`/print${LESSON}`).matchAll(/<li value="\d+">([\s\S]*?)<\/li>/g),
+    ].map((m) => (m[1] ?? "").replace(/<[^>]+>|\s+/g, ""));
+    expect(footnotes).toContainEqual(
+      expect.stringMatching(/^\[1\]《职业教育法》（1996）第二十条（已修改）/),
+    );
+    expect(footnotes).toContainEqual(
+      expect.stringMatching(/《职业教育法》（2022）第二十四条（现行有效）/),
+    );
+  });
 });
 
 describe("versions on the policy pages", () => {

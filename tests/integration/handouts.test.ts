@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { blockedInlineStyles } from "../../src/lib/dist/csp-check.ts";
 import { writeHandouts } from "../../src/lib/handouts/write-handouts.ts";
 import { captureOutput, refusalOf } from "../helpers/cli-output.ts";
 import { buildFixtureSite } from "../helpers/e2e.ts";
@@ -107,6 +108,49 @@ describe("npm run handouts for the fixture course", () => {
     const bytes = readFileSync(join(out, LESSON_PDF)).toString("latin1");
     expect(bytes).toMatch(/\/FontFile[23]?\b/);
     expect(bytes).toMatch(/\/FontName\s*\/[A-Z]{6}\+NotoSans/);
+  });
+
+  it("prints with the frame's own @page rules, allowed by the page's CSP: 18/16/20 mm margins, running header", async () => {
+    const html = readFileSync(
+      join(dist, "print/courses/training-rights/duties/index.html"),
+      "utf8",
+    );
+    // Every inline <style> (the frame is one) has its hash in the page's policy.
+    expect(html).toMatch(/<style>@page \{ size: A4 portrait; margin: 18mm 16mm 20mm 16mm; \}/);
+    expect(blockedInlineStyles(html)).toEqual([]);
+    // The frame comes after the stylesheets, or print.css's @page (15 mm sides) wins.
+    expect(html.lastIndexOf("<style>@page")).toBeGreaterThan(html.lastIndexOf('rel="stylesheet"'));
+
+    const data = new Uint8Array(readFileSync(join(out, LESSON_PDF)));
+    const task = getDocument({ data, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
+    const doc = await task.promise;
+    const page = await doc.getPage(2);
+    const { height } = page.getViewport({ scale: 1 });
+    const items = (await page.getTextContent()).items.flatMap((item) =>
+      "str" in item && item.str.trim()
+        ? [
+            {
+              str: item.str,
+              x: item.transform[4] as number,
+              top: height - (item.transform[5] as number),
+            },
+          ]
+        : [],
+    );
+    await task.destroy();
+    const mm = (pt: number) => (pt * 25.4) / 72;
+    const header = items.filter((item) => mm(item.top) < 18);
+    expect(squash(header.map((item) => item.str).join(""))).toContain("测试市总工会");
+    // The header's margin box starts at the 16 mm side margin (print.css would give 15 mm).
+    expect(mm(Math.min(...header.map((item) => item.x)))).toBeCloseTo(16, 0);
+    // Body text starts below the 18 mm top margin; the header sits inside it.
+    const body = items.filter((item) => mm(item.top) > 18 && mm(item.top) < 280);
+    expect(body.length).toBeGreaterThan(5);
+    expect(Math.min(...body.map((item) => mm(item.x)))).toBeCloseTo(16, 0);
+    expect(items.every((item) => mm(item.top) < 18 || mm(item.top) > 20)).toBe(true);
+    // The page number in the 20 mm bottom margin.
+    const footer = items.filter((item) => mm(item.top) > 297 - 20);
+    expect(squash(footer.map((item) => item.str).join(""))).toMatch(/^第2页\/共\d页$/);
   });
 
   it("renders the QR code as inline SVG in the print view", () => {

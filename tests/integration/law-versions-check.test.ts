@@ -1,4 +1,5 @@
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkKnowledgeBase } from "../../src/lib/check/check.ts";
 import { type FixtureGroup, fixtureContent, runScript } from "../helpers/fixtures.ts";
@@ -43,6 +44,26 @@ describe("law versions in npm run check", () => {
           "cites 职业教育法（1996）第二十条; in force now: 职业教育法（2022）第二十四条 (amended)",
         found: "vocational-education-law-1996, article 20",
         hint: "cite the version in force, or add historical: true to the citation when the old text is the point",
+      },
+    ]);
+  });
+
+  it("warns about a law text without the day it was checked against the official source", () => {
+    const dir = content("", "extra");
+    const index = join(dir, "policies/vocational-education-law-2022/index.mdx");
+    const mdx = readFileSync(index, "utf8");
+    expect(mdx).toMatch(/^textChecked: .*\n/m);
+    writeFileSync(index, mdx.replace(/^textChecked: .*\n/m, ""));
+    const problems = checkKnowledgeBase(dir).problems;
+    expect(problems.map((p) => ({ ...p, file: p.file.replace(`${dir}/`, "") }))).toEqual([
+      {
+        code: "policy/text-not-checked",
+        severity: "warning",
+        file: "policies/vocational-education-law-2022/index.mdx",
+        line: 12,
+        field: "textChecked",
+        message: "this policy has its full text (text.zh.md) but no textChecked date",
+        hint: "compare text.zh.md with the official source word for word, then add `textChecked: YYYY-MM-DD` (the day you did); the policy page shows it",
       },
     ]);
   });

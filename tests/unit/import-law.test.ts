@@ -87,6 +87,9 @@ describe("npm run import-law", () => {
       titleEn: "TODO: English title",
     });
     expect(data.effective).toBeUndefined();
+    // textChecked: the import's day, so npm run check has no policy/text-not-checked warning.
+    expect(data.textChecked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(data.textChecked).toBe(data.updated);
     expect(mdx).toContain("自2022年5月1日起施行");
     expect(mdx).toMatch(/# TODO: .*\ntitleEn:/);
     expect(PolicySchema.safeParse(data).success).toBe(true);

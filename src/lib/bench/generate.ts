@@ -164,6 +164,7 @@ function writePolicies(random: Random, out: Writer, count: number): CitablePolic
       adopted: law.adopted,
       effective: law.effective,
       status: random.chance(0.85) ? "in-force" : "amended",
+      textChecked: "2026-12-04",
       keyArticles,
       topics: topicIds(random),
       summary: `${title}的要点：${zhSentence(random)}${zhSentence(random)}`,

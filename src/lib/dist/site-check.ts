@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { familyRanges, uncoveredCharacters } from "../fonts/font-coverage.ts";
 import { intersectRanges } from "../fonts/unicode-range.ts";
-import { blockedInlineScripts } from "./csp-check.ts";
+import { blockedInlineScripts, blockedInlineStyles } from "./csp-check.ts";
 import { anchorsOf, checkPageLinks, type LinkProblem } from "./link-check.ts";
 import { listBuiltSite } from "./read-built-site.ts";
 
@@ -15,7 +15,7 @@ export interface BuiltSiteReport {
   brokenLinks: LinkProblem[];
   /** Chinese characters the site font does not describe, and the first page with each. */
   uncovered: Map<string, string>;
-  /** Inline scripts the page's own Content-Security-Policy would block, with the page. */
+  /** Inline scripts and styles (`<style> …`) the page's own Content-Security-Policy would block, with the page. */
   blockedScripts: { page: string; script: string }[];
 }
 
@@ -52,6 +52,8 @@ export function checkBuiltSite(dir: string, options: { base?: string } = {}): Bu
     const html = readFileSync(file, "utf8");
     brokenLinks.push(...checkPageLinks(page, html, lookup, options.base));
     for (const script of blockedInlineScripts(html)) blockedScripts.push({ page, script });
+    for (const style of blockedInlineStyles(html))
+      blockedScripts.push({ page, script: `<style> ${style}` });
     if (!hasFont) continue;
     for (const char of uncoveredCharacters(html, covered))
       if (!uncovered.has(char)) uncovered.set(char, page);

@@ -1052,6 +1052,16 @@ export const PROBLEMS = {
       values: { chain: "a → b → a" },
     },
   },
+  "policy/text-not-checked": {
+    severity: "warning",
+    title: "Law text without the day it was checked",
+    message: "this policy has its full text (text.zh.md) but no textChecked date",
+    hint: "compare text.zh.md with the official source word for word, then add `textChecked: YYYY-MM-DD` (the day you did); the policy page shows it",
+    example: {
+      where: "content/policies/labour-law-2018/index.mdx:12",
+      field: "textChecked",
+    },
+  },
   "policy/superseded-without-successor": {
     severity: "error",
     title: "Superseded policy without its successor",

@@ -164,6 +164,8 @@ function indexMdx(law: LawText, metadata: LawMetadata, file: string, today: stri
     ...todoFields(law, law.preamble.join("\n")),
     ...dateFields(metadata),
     "status: in-force",
+    `# The day text.zh.md was last compared with the official source, word for word: today, the import from ${basename(file)}; change it when you check again`,
+    `textChecked: ${today}`,
     "# TODO: topic ids from content/topics.yaml",
     "topics: []",
     "# TODO: the articles readers should look at first, e.g. - { article: 24, note: 企业培训义务 }",

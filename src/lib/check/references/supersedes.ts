@@ -6,7 +6,8 @@ import type { Report } from "./report.ts";
 /**
  * Checks the links between versions of a policy: `supersedes` and
  * `supersededBy` name existing policies, never form a circle (A supersedes B
- * supersedes A), and a superseded policy names its successor.
+ * supersedes A), and a superseded policy names its successor. Warns about a
+ * policy with a full text but no `textChecked` day (issue 23).
  */
 export function checkSupersedes(report: Report, kb: KnowledgeBase): void {
   const byId = new Map(kb.policies.map((p) => [p.id, p]));
@@ -40,6 +41,15 @@ export function checkSupersedes(report: Report, kb: KnowledgeBase): void {
       }
       seen.push(next);
       next = byId.get(next)?.data.supersedes;
+    }
+    if (kb.lawTexts.has(policy.id) && !policy.data.textChecked) {
+      report(
+        policy,
+        finding("policy/text-not-checked", {
+          line: policy.lineOf(["status"]),
+          field: "textChecked",
+        }),
+      );
     }
     if (policy.data.status === "superseded" && !policy.data.supersededBy) {
       report(
