@@ -66,7 +66,7 @@ describe("bad questions: one clear problem with file and line", () => {
 });
 
 describe("a good question bank", () => {
-  it("loads every question under <course>/<id> and warns about a superseded law version", () => {
+  it("loads every question under <course>/<id> and warns once about a superseded law version", () => {
     const { result, text } = problemsOf("questions", "extra");
     expect(result.errors, text).toBe(0);
     expect(result.kb.questions.map((q) => q.id)).toEqual([
@@ -77,16 +77,38 @@ describe("a good question bank", () => {
     ]);
     expect(result.problems).toHaveLength(1);
     const [warning] = result.problems;
+    // The citation check names the article in force now; the question check does not repeat it.
     expect(warning).toMatchObject({
       severity: "warning",
-      code: "question/superseded-version",
+      code: "cite/superseded-version",
       file: FILE,
       line: 49,
       field: "cites[0]",
     });
     expect(warning?.message).toBe(
+      "cites 职业教育法（1996）第二十条; in force now: 职业教育法（2022）第二十四条 (amended)",
+    );
+  });
+
+  it("warns about a superseded version without an article map, and not when the old text is meant", () => {
+    const dir = fixtureContent("questions", "extra");
+    made.push(dir);
+    // Without the 2022 text there is no article map: the question check still warns.
+    rmSync(join(dir, "policies/vocational-education-law-2022/text.zh.md"));
+    const unmapped = checkKnowledgeBase(dir, dir).problems.filter((p) => p.line === 49);
+    expect(unmapped.map((p) => p.code)).toEqual(["question/superseded-version"]);
+    expect(unmapped[0]?.message).toBe(
       "question “old-text” cites 职业教育法（1996）, a version that has been superseded",
     );
+    const path = join(dir, FILE);
+    writeFileSync(
+      path,
+      readFileSync(path, "utf8").replace(
+        "      article: 20\n",
+        "      article: 20\n      historical: true\n",
+      ),
+    );
+    expect(checkKnowledgeBase(dir, dir).problems.filter((p) => p.line === 49)).toEqual([]);
   });
 
   it("refuses an answer that does not fit its type, and options on a true/false question", () => {

@@ -3,6 +3,7 @@ import { listValues } from "../../kb/suggest.ts";
 import { finding } from "../../problems/problem.ts";
 import { optionLetter } from "../../quiz/answers.ts";
 import { checkCitation } from "./citations.ts";
+import { lawVersionsOf, rowOfOldArticle } from "./law-changes.ts";
 import { type Report, withLine } from "./report.ts";
 
 const TYPE_NAMES = {
@@ -86,6 +87,10 @@ function checkQuestion(report: Report, kb: KnowledgeBase, entry: QuestionEntry):
     if (!policy) return;
     const { status, supersededBy, shortTitle } = policy.data;
     if (status !== "superseded" && !supersededBy) return;
+    // Citing the old text on purpose, or already reported by the citation
+    // check with the article in force now (cite/superseded-version).
+    if (citation.historical) return;
+    if (rowOfOldArticle(lawVersionsOf(kb), citation.policy, String(citation.article))) return;
     report(
       entry,
       finding("question/superseded-version", {
