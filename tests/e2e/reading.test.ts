@@ -210,8 +210,8 @@ describe("the English side and smaller fixes", () => {
     expect(ids.slice(0, 2)).toEqual(["A", "C"]);
   });
 
-  it("names the law in a glossary term's legal source", () => {
-    expect(html("glossary")).toMatch(/>《职业教育法》第二条<\/a>/);
+  it("names the law and, as two versions exist, its version in a glossary term's legal source", () => {
+    expect(html("glossary")).toMatch(/>《职业教育法》（2022）第二条<\/a>/);
   });
 
   it("shows and files a revised law under the year of its version", () => {
