@@ -44,6 +44,18 @@ async function until(path: string, test: (html: string) => boolean, seconds: num
   );
 }
 
+/**
+ * The environment a user's shell would give: without Vitest's own variables
+ * (VITEST, NODE_ENV=test), under which Astro's dev server answers every page
+ * with "Cannot GET".
+ */
+function userEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (key.startsWith("VITEST")) delete env[key];
+  delete env.NODE_ENV;
+  return env;
+}
+
 beforeAll(async () => {
   // Astro's dev server and a build of the same checkout write the same files
   // under .astro/; the builds of other test files wait for this lock.
@@ -59,7 +71,7 @@ beforeAll(async () => {
       "--port",
       String(port),
     ],
-    { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" }, detached: true },
+    { cwd: ROOT, env: { ...userEnv(), NO_COLOR: "1" }, detached: true },
   );
   server.stdout?.on("data", (chunk) => (log += chunk));
   server.stderr?.on("data", (chunk) => (log += chunk));
