@@ -1,26 +1,13 @@
+import type { z } from "astro/zod";
+import { ChangeClassSchema } from "../../../schemas/law-changes.ts";
 import { articleId, type LawText } from "../parse-law-text.ts";
 import { bigrams, containment, normalisedArticle, similarity } from "./normalise.ts";
 
 /** How an article fared between two versions of a law. */
-export type ChangeClass =
-  | "unchanged"
-  | "amended"
-  | "renumbered"
-  | "new"
-  | "deleted"
-  | "merged"
-  | "split";
+export type ChangeClass = z.infer<typeof ChangeClassSchema>;
 
-/** The classes in the order counts and legends show them. */
-export const CHANGE_CLASSES: readonly ChangeClass[] = [
-  "unchanged",
-  "renumbered",
-  "amended",
-  "merged",
-  "split",
-  "new",
-  "deleted",
-];
+/** The classes in the order counts and legends show them (the schema's order). */
+export const CHANGE_CLASSES: readonly ChangeClass[] = ChangeClassSchema.options;
 
 /** One row of the map: old articles (ids as in `articleId`, "24" or "24-1") and the new ones they became. */
 export interface ArticleChange {
