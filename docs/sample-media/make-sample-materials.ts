@@ -5,7 +5,7 @@
  * the build and the tests never run it.
  *   node docs/sample-media/make-sample-materials.ts [content folder]
  * Texts quote the Vocational Education Law (2022 revision), Art. 12, 24 and 58,
- * from the official law texts (content/policies/*/text.zh.md). Licence of the results: CC0 1.0.
+ * from the official law texts (each policy's text.zh.md under content/policies). Licence of the results: CC0 1.0.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
