@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import type { Server } from "node:http";
+import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -10,6 +10,7 @@ import { refusalText } from "../../src/lib/cli/cli-error.ts";
 import { createSiteServer, type SiteServerOptions } from "../../src/lib/serve/create-server.ts";
 import { lanUrls } from "../../src/lib/serve/lan-urls.ts";
 import { parseRange } from "../../src/lib/serve/range.ts";
+import { openSiteFile, sendFile } from "../../src/lib/serve/send-file.ts";
 import { serveSite } from "../../src/lib/serve/serve-site.ts";
 import { captureOutput, refusalOf } from "../helpers/cli-output.ts";
 import { send } from "../helpers/http.ts";
@@ -332,6 +333,29 @@ describe("createSiteServer: the site folder changes under it", () => {
       expect(lines[0]).toContain("is missing (ENOENT)");
     } finally {
       live.server.close();
+    }
+  });
+
+  // A file written in place while a response is under way (seen as "Data after Connection:
+  // close" in a client when the file was empty at the open and full when read).
+  it.each([
+    ["empty", ""],
+    ["short", "abc"],
+  ])("sends a file that grows after it was opened (%s) as it was at the open", async (_, first) => {
+    const dir = mkdtempSync(join(tmp, "grow-"));
+    const path = join(dir, "page.html");
+    writeFileSync(path, first);
+    const opened = await openSiteFile(path);
+    if (!("handle" in opened)) throw new Error(`could not open: ${opened.code}`);
+    appendFileSync(path, "<p>written after the open</p>");
+    const server = createServer((req, res) => sendFile(req, res, opened, {}, (e) => res.destroy(e)));
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    try {
+      const reply = await send((server.address() as AddressInfo).port, "/page.html");
+      expect(reply.headers["content-length"]).toBe(String(first.length));
+      expect(reply.body.toString()).toBe(first);
+    } finally {
+      server.close();
     }
   });
 

@@ -131,13 +131,15 @@ export function sendFile(
   } else {
     res.setHeader("Content-Length", size);
   }
-  if (req.method === "HEAD") {
+  if (req.method === "HEAD" || size === 0) {
     res.end();
     void file.handle.close().catch(() => undefined);
     return;
   }
-  // The stream owns the handle from here and closes it when done or failed.
-  const source = file.handle.createReadStream(plan.range ?? {});
+  // The stream owns the handle from here and closes it when done or failed. It reads no more
+  // than the bytes counted when the file was opened: a file that grows meanwhile (a rebuild
+  // writing it in place) would otherwise send more bytes than its Content-Length.
+  const source = file.handle.createReadStream(plan.range ?? { start: 0, end: size - 1 });
   const done = (error: NodeJS.ErrnoException | null): void => {
     if (!error) return;
     // A client that went away mid-transfer is routine; anything else is worth a log line.

@@ -136,12 +136,15 @@ async function send(req, res, status, file) {
     ...(range ? { "Content-Range": `bytes ${range.start}-${range.end}/${size}` } : {}),
     "X-Content-Type-Options": "nosniff",
   });
-  if (req.method === "HEAD") {
+  if (req.method === "HEAD" || size === 0) {
     res.end();
     await handle.close().catch(() => {});
     return;
   }
-  pipeline(handle.createReadStream(range ?? {}), res, (error) => {
+  // No more than the bytes counted at the open: a file growing meanwhile (a copy being
+  // rewritten in place) would otherwise send more than its Content-Length.
+  const bytes = range ?? { start: 0, end: size - 1 };
+  pipeline(handle.createReadStream(bytes), res, (error) => {
     if (error && error.code !== "ERR_STREAM_PREMATURE_CLOSE") {
       console.error(
         `${relative(rootReal, file)}: reading failed (${error.code ?? error.message}).`,
