@@ -1,5 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -348,7 +356,9 @@ describe("createSiteServer: the site folder changes under it", () => {
     const opened = await openSiteFile(path);
     if (!("handle" in opened)) throw new Error(`could not open: ${opened.code}`);
     appendFileSync(path, "<p>written after the open</p>");
-    const server = createServer((req, res) => sendFile(req, res, opened, {}, (e) => res.destroy(e)));
+    const server = createServer((req, res) =>
+      sendFile(req, res, opened, {}, (e) => res.destroy(e)),
+    );
     await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
     try {
       const reply = await send((server.address() as AddressInfo).port, "/page.html");
