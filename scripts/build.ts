@@ -24,7 +24,7 @@ import {
   writeBuildMarker,
 } from "../src/lib/build/output-dir.ts";
 import { EXIT, parseCliArgs } from "../src/lib/cli/args.ts";
-import { checkBuiltSite } from "../src/lib/dist/site-check.ts";
+import { type BuiltSiteReport, checkBuiltSiteAside } from "../src/lib/dist/site-check.ts";
 import {
   astroChildEnv,
   type BuildSettings,
@@ -187,6 +187,11 @@ if (whyFailed) fail(`The build failed: ${whyFailed}`);
 if (!report) fail("The build failed: Astro's process ended without its report.");
 timed("astro");
 const { base, counts, records } = report;
+// The search index (Pagefind's own process) and the check of the built site
+// (a worker thread) read the same pages at the same time, on both cores.
+const siteCheck = checkBuiltSiteAside(temp, { base });
+// Without this, a failed index would leave the check's rejection unheard.
+siteCheck.catch(() => undefined);
 try {
   const cacheDir = cacheDirFor(content);
   console.log(
@@ -206,9 +211,15 @@ try {
     `The search index could not be built: ${error instanceof Error ? error.message : String(error)}`,
   );
 }
-
 timed("search");
-const siteReport = checkBuiltSite(temp, { base });
+let siteReport: BuiltSiteReport;
+try {
+  siteReport = await siteCheck;
+} catch (error) {
+  fail(
+    `The built site could not be checked: ${error instanceof Error ? error.message : String(error)}`,
+  );
+}
 timed("site-check");
 const broken = siteReport.brokenLinks;
 if (broken.length) {

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkBuiltSite } from "../../src/lib/dist/site-check.ts";
+import { checkBuiltSite, checkBuiltSiteAside } from "../../src/lib/dist/site-check.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "union-kb-site-check-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -54,5 +54,18 @@ describe("checkBuiltSite (after every build)", () => {
     expect(report.blockedScripts).toEqual([
       { page: "/topics/", script: 'document.body.dataset.x = "1"' },
     ]);
+  });
+
+  it("gives the same report from a worker thread, as the build runs it beside Pagefind", async () => {
+    expect(await checkBuiltSiteAside(dir)).toEqual(report);
+  });
+
+  it("leaves out the search index's folder, which Pagefind may be writing meanwhile", () => {
+    write("pagefind/pagefind-entry.json", "{}");
+    write("pagefind/index.html", `<a href="/nowhere/">x</a>`);
+    const again = checkBuiltSite(dir);
+    expect(again.pages).toBe(report.pages);
+    expect(again.brokenLinks).toEqual(report.brokenLinks);
+    rmSync(join(dir, "pagefind"), { recursive: true });
   });
 });

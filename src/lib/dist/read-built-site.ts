@@ -5,18 +5,28 @@ import type { BuiltSite } from "./link-check.ts";
 /**
  * The files of a built site folder (dist/) by URL path: HTML pages
  * (`dist/courses/index.html` is the page `/courses/`) with their file paths,
- * and every other file (`/_astro/index.css`).
+ * and every other file (`/_astro/index.css`). `skip` names a top-level
+ * folder to leave out.
  */
-export function listBuiltSite(dir: string): { pages: Map<string, string>; files: Set<string> } {
+export function listBuiltSite(
+  dir: string,
+  skip?: string,
+): { pages: Map<string, string>; files: Set<string> } {
   const pages = new Map<string, string>();
   const files = new Set<string>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = join(entry.parentPath, entry.name);
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = join(folder, entry.name);
+      if (entry.isDirectory() && !(folder === dir && entry.name === skip)) walk(full);
+      if (entry.isFile()) add(full);
+    }
+  };
+  const add = (full: string): void => {
     const path = `/${relative(dir, full).split(sep).join("/")}`;
     if (path.endsWith(".html")) pages.set(path.replace(/(^|\/)index\.html$/, "$1"), full);
     else files.add(path);
-  }
+  };
+  walk(dir);
   return { pages, files };
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import { familyRanges, uncoveredCharacters } from "../fonts/font-coverage.ts";
 import { intersectRanges } from "../fonts/unicode-range.ts";
 import { blockedInlineScripts, blockedInlineStyles } from "./csp-check.ts";
@@ -20,6 +21,32 @@ export interface BuiltSiteReport {
 }
 
 /**
+ * The search index's folder, left out: no page links into it, it holds no
+ * pages or stylesheets, and Pagefind may be writing it while the check runs.
+ */
+const SEARCH_INDEX_FOLDER = "pagefind";
+
+/**
+ * `checkBuiltSite` in a worker thread, so that the build can index the site
+ * for search at the same time (src/lib/dist/site-check-worker.ts).
+ */
+export function checkBuiltSiteAside(
+  dir: string,
+  options: { base?: string } = {},
+): Promise<BuiltSiteReport> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./site-check-worker.ts", import.meta.url), {
+      workerData: { dir, base: options.base },
+    });
+    worker.once("message", (report: BuiltSiteReport) => resolve(report));
+    worker.once("error", reject);
+    worker.once("exit", (code) => {
+      if (code !== 0) reject(new Error(`the site check stopped (exit code ${code})`));
+    });
+  });
+}
+
+/**
  * Checks a built site folder after `astro build`: every link and anchor
  * (`checkPageLinks`), that every inline script is allowed by the page's
  * Content-Security-Policy, and that the trimmed font covers every Chinese
@@ -27,7 +54,7 @@ export interface BuiltSiteReport {
  * once for their links — so memory stays flat however large the site is.
  */
 export function checkBuiltSite(dir: string, options: { base?: string } = {}): BuiltSiteReport {
-  const { pages, files } = listBuiltSite(dir);
+  const { pages, files } = listBuiltSite(dir, SEARCH_INDEX_FOLDER);
   const stylesheets = [...files]
     .filter((path) => path.endsWith(".css"))
     .map((path) => readFileSync(join(dir, path), "utf8"));
