@@ -11,7 +11,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type ChildExit, describeChildExit, runNodeChild } from "../src/lib/build/astro-process.ts";
 import { CONTENT_ERRORS, takeAstroReport } from "../src/lib/build/astro-report.ts";
-import { acquireLock, LockTimeoutError, systemProbe } from "../src/lib/build/lock.ts";
+import { acquireLock, LockTimeoutError, projectLock, systemProbe } from "../src/lib/build/lock.ts";
 import { countEntries, memoryLimit, memoryProblem } from "../src/lib/build/memory.ts";
 import { astroNodeFlags } from "../src/lib/build/node-flags.ts";
 import {
@@ -136,11 +136,13 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
   });
 
 try {
-  release = await acquireLock(join(root, ".astro", "build.lock"), {
+  release = await acquireLock(projectLock(root), {
     timeoutMs: settings.lockTimeoutMs,
     onWait: (holder) =>
       console.log(
-        `Waiting for another build of this project to finish (${holder ? `process ${holder.pid}` : "lock file being written"})…`,
+        holder?.command === "dev"
+          ? `Waiting for npm run dev (process ${holder.pid}) to stop: it reads the files a build writes. Stop it with Ctrl+C in its terminal…`
+          : `Waiting for another build of this project to finish (${holder ? `process ${holder.pid}` : "lock file being written"})…`,
       ),
   });
 } catch (error) {

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { appendFileSync, rmSync } from "node:fs";
+import { appendFileSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { acquireLock } from "../../src/lib/build/lock.ts";
-import { fixtureContent, ROOT } from "../helpers/fixtures.ts";
+import { parseLockHolder, projectLock } from "../../src/lib/build/lock.ts";
+import { fixtureContent, ROOT, runScript } from "../helpers/fixtures.ts";
 
 /**
  * `npm run dev` on the valid fixture: a saved lesson shows on its page and in
@@ -15,7 +15,6 @@ const content = fixtureContent();
 const port = 43_000 + Math.floor(Math.random() * 2_000);
 const lesson = join(content, "courses/training-rights/01-duties.mdx");
 let server: ChildProcess | undefined;
-let release: (() => void) | undefined;
 let log = "";
 /** The last failed request, for the message of a test that waited in vain. */
 let last = "";
@@ -58,8 +57,8 @@ function userEnv(): NodeJS.ProcessEnv {
 
 beforeAll(async () => {
   // Astro's dev server and a build of the same checkout write the same files
-  // under .astro/; the builds of other test files wait for this lock.
-  release = await acquireLock(join(ROOT, ".astro", "build.lock"), { timeoutMs: 900_000 });
+  // under .astro/: the dev server holds the project's lock while it runs, and
+  // the builds of other test files wait for it.
   server = spawn(
     process.execPath,
     [
@@ -86,7 +85,6 @@ afterAll(async () => {
     process.kill(-running.pid, "SIGTERM");
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
   }
-  release?.();
   rmSync(content, { recursive: true, force: true });
 });
 
@@ -110,5 +108,27 @@ describe("npm run dev", () => {
     // The citation still renders after the body was rendered again alone.
     expect(await page("/courses/training-rights/duties/")).toContain('class="cite-link"');
     console.log(`dev: saved lesson visible after ${seconds.toFixed(1)} s`);
+  });
+
+  it("holds the project's lock: a build waits for it, naming it, and a second dev server refuses", () => {
+    const holder = parseLockHolder(readFileSync(projectLock(ROOT), "utf8"));
+    expect(holder).toMatchObject({ command: "dev", pid: server?.pid });
+    const build = runScript(
+      "build.ts",
+      ["--content", content, "--out", join(content, "..", "dev-out")],
+      {
+        UNION_KB_LOCK_TIMEOUT: "1",
+      },
+    );
+    expect(build.status).toBe(1);
+    expect(build.stdout).toContain(`Waiting for npm run dev (process ${server?.pid}) to stop`);
+    expect(build.stderr).toContain(
+      `gave up waiting for another build of this project (npm run dev (process ${server?.pid}`,
+    );
+    const second = runScript("dev.ts", ["--content", content, "--port", String(port + 1)]);
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain(
+      `npm run dev is already running on this project (process ${server?.pid})`,
+    );
   });
 });

@@ -1,12 +1,14 @@
 /** The build lock (src/lib/build/lock.ts): stale locks are taken over, live ones time out. */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   acquireLock,
   describeSelf,
+  holderName,
+  LockRefusedError,
   LockTimeoutError,
   parseLockHolder,
   systemProbe,
@@ -118,6 +120,39 @@ describe("the build lock", () => {
     setTimeout(() => rmSync(lock), 200);
     const release = await acquireLock(lock, { ...fast, timeoutMs: 5_000 });
     release();
+  });
+
+  it("writes who holds it, and refuses at once when the holder is one not to wait for", async () => {
+    const release = await acquireLock(lock, { ...fast, command: "dev" });
+    expect(parseLockHolder(readFileSync(lock, "utf8"))).toMatchObject({
+      pid: process.pid,
+      command: "dev",
+    });
+    release();
+    writeFileSync(
+      lock,
+      JSON.stringify({ ...JSON.parse(liveHolder(sleeper.pid as number)), command: "dev" }),
+    );
+    const started = Date.now();
+    const error = await acquireLock(lock, {
+      ...fast,
+      timeoutMs: 10_000,
+      refuse: (holder) => (holder.command === "dev" ? `refused: ${holderName(holder)}` : undefined),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LockRefusedError);
+    expect((error as Error).message).toBe(
+      `refused: npm run dev (process ${sleeper.pid} on ${hostname()})`,
+    );
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // A build (no command) is waited for, not refused.
+    writeFileSync(lock, liveHolder(sleeper.pid as number));
+    await expect(
+      acquireLock(lock, {
+        ...fast,
+        timeoutMs: 300,
+        refuse: (h) => (h.command === "dev" ? "no" : undefined),
+      }),
+    ).rejects.toThrow(LockTimeoutError);
   });
 
   it("waits for a lock of another machine (shared folder) until the timeout", async () => {

@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 /**
@@ -16,6 +16,31 @@ export interface LockHolder {
   bootId?: string;
   /** Start time of the process in clock ticks since boot (/proc/<pid>/stat, field 22). */
   startTicks?: string;
+  /** What holds it: a build (also when absent, as older builds wrote) or `npm run dev`. */
+  command?: LockCommand;
+}
+
+/**
+ * The lock of a project (the tool's folder): its builds and its dev server
+ * write the same files under `<root>/.astro/` and the knowledge base's cache.
+ */
+export function projectLock(root: string): string {
+  return join(root, ".astro", "build.lock");
+}
+
+/** Who holds a lock, for messages: "process 12" or "npm run dev (process 12)". */
+export function holderName(holder: LockHolder | undefined): string {
+  if (!holder) return "an unreadable lock file";
+  const process = `process ${holder.pid}${holder.hostname ? ` on ${holder.hostname}` : ""}`;
+  return holder.command === "dev" ? `npm run dev (${process})` : process;
+}
+
+/** The commands that write `<root>/.astro/` and the knowledge base's cache. */
+export type LockCommand = "build" | "dev";
+
+/** Thrown when the lock is held by something this command must not wait for. */
+export class LockRefusedError extends Error {
+  override name = "LockRefusedError";
 }
 
 /** What the lock module needs to know about the machine; replaced in tests. */
@@ -57,8 +82,12 @@ export const systemProbe: ProcessProbe = {
 };
 
 /** The lock file's contents for this process. */
-export function describeSelf(probe: ProcessProbe = systemProbe): LockHolder {
+export function describeSelf(
+  probe: ProcessProbe = systemProbe,
+  command: LockCommand = "build",
+): LockHolder {
   const holder: LockHolder = { pid: probe.ownPid, hostname: probe.hostname() };
+  if (command !== "build") holder.command = command;
   const bootId = probe.bootId();
   const startTicks = probe.startTicks(probe.ownPid);
   if (bootId) holder.bootId = bootId;
@@ -102,9 +131,7 @@ export class LockTimeoutError extends Error {
   readonly path: string;
   readonly holder: LockHolder | undefined;
   constructor(path: string, holder: LockHolder | undefined, waitedMs: number) {
-    const who = holder
-      ? `process ${holder.pid}${holder.hostname ? ` on ${holder.hostname}` : ""}`
-      : "an unreadable lock file";
+    const who = holderName(holder);
     const seconds = Math.round(waitedMs / 1000);
     super(
       `${path}: gave up waiting for another build of this project (${who}) after ${seconds} s.\n` +
@@ -131,6 +158,13 @@ export interface LockOptions {
   /** How often to look again. */
   pollMs?: number;
   probe?: ProcessProbe;
+  /** What takes the lock, written into it for the others' messages (default "build"). */
+  command?: LockCommand;
+  /**
+   * A message when this holder is one not to wait for: acquireLock then throws
+   * LockRefusedError with it instead of waiting.
+   */
+  refuse?: (holder: LockHolder) => string | undefined;
 }
 
 /**
@@ -181,7 +215,7 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
   for (;;) {
     try {
       const fd = openSync(path, "wx");
-      const ours = JSON.stringify(describeSelf(probe));
+      const ours = JSON.stringify(describeSelf(probe, options.command));
       writeSync(fd, `${ours}\n`);
       closeSync(fd);
       // Once only, and only while the file is still ours: released by hand and
@@ -212,6 +246,8 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
       takeOver(path, text, graceMs);
       continue;
     }
+    const refusal = holder && options.refuse?.(holder);
+    if (refusal) throw new LockRefusedError(refusal);
     const waited = Date.now() - started;
     if (waited >= timeoutMs) throw new LockTimeoutError(path, holder, waited);
     if (!announced) onWait?.(holder);
