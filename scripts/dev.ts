@@ -13,7 +13,7 @@ import {
   projectLock,
 } from "../src/lib/build/lock.ts";
 import { EXIT, parseCliArgs } from "../src/lib/cli/args.ts";
-import { buildSettings, setContentForAstro } from "../src/lib/env.ts";
+import { buildSettings, NO_ASTRO_TELEMETRY, setContentForAstro } from "../src/lib/env.ts";
 import { contentDir, knowledgeBaseLine, toolRoot } from "../src/lib/kb/content-dir.ts";
 
 const HELP = `Usage: npm run dev -- [options]
@@ -76,6 +76,7 @@ try {
 }
 // astro.config.ts reads the knowledge base from here (contentDir in src/lib/kb/content-dir.ts).
 setContentForAstro(content);
+Object.assign(process.env, NO_ASTRO_TELEMETRY);
 const server = await dev({
   root: toolRoot(),
   server: { ...(values.host ? { host: values.host } : {}), ...(port ? { port } : {}) },

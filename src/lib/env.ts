@@ -123,6 +123,14 @@ export interface AstroChildSettings {
 }
 
 /**
+ * Astro reports every build and dev session to telemetry.astro.build unless
+ * told not to (and runs `git` to make an anonymous project id for it). A
+ * union's build machine, often without internet, has no business calling
+ * out: Union KB's Astro processes run with telemetry off.
+ */
+export const NO_ASTRO_TELEMETRY = { ASTRO_TELEMETRY_DISABLED: "1" } as const;
+
+/**
  * The environment for Astro's process: it checks the content itself before
  * Astro starts (so the integration does not check again), and the search
  * index is built after it has ended (its memory is freed first).
@@ -130,6 +138,7 @@ export interface AstroChildSettings {
 export function astroChildEnv(settings: AstroChildSettings, env: Env = process.env): Env {
   return {
     ...env,
+    ...NO_ASTRO_TELEMETRY,
     UNION_KB_CONTENT: settings.content,
     UNION_KB_OUT: settings.out,
     UNION_KB_SKIP_CHECK: "1",

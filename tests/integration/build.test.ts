@@ -10,9 +10,10 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFixtureSite, fixtureBuildLog } from "../helpers/e2e.ts";
-import { fixtureContent, runScript } from "../helpers/fixtures.ts";
+import { fixtureContent, ROOT, runScript } from "../helpers/fixtures.ts";
 
 let content: string;
 let out: string;
@@ -93,7 +94,7 @@ describe("a failed build", () => {
 });
 
 describe("a knowledge base with nothing in it yet", () => {
-  it("builds with a clean log: no warnings about empty collections", () => {
+  it("builds with a clean log (no warnings about empty collections) and calls nothing outside", () => {
     // Only site.yaml and topics.yaml: no courses, lessons, policies, cases or glossary.
     const dir = mkdtempSync(join(tmpdir(), "union-kb-empty-"));
     try {
@@ -101,9 +102,17 @@ describe("a knowledge base with nothing in it yet", () => {
       mkdirSync(kb);
       for (const file of ["site.yaml", "topics.yaml"])
         copyFileSync(join(content, file), join(kb, file));
-      const result = runScript("build.ts", ["--content", kb, "--out", join(dir, "dist")]);
+      // Every fetch() of the build's processes is written down (Astro's
+      // telemetry would be one: a union's server has no business calling out).
+      const fetches = join(dir, "fetches.log");
+      writeFileSync(fetches, "");
+      const result = runScript("build.ts", ["--content", kb, "--out", join(dir, "dist")], {
+        NODE_OPTIONS: `--import ${pathToFileURL(join(ROOT, "tests/helpers/record-fetch.mjs")).href}`,
+        UNION_KB_FETCH_LOG: fetches,
+      });
       const log = `${result.stdout}${result.stderr}`;
       expect(result.status, log).toBe(0);
+      expect(readFileSync(fetches, "utf8")).toBe("");
       expect(log).toMatch(
         /Built 0 courses, 0 lessons, 0 policies, 0 cases, 0 glossary terms, 3 topics/,
       );
