@@ -1,5 +1,7 @@
 import { writeFileSync } from "node:fs";
-import { build } from "astro";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { type AstroInlineConfig, build } from "astro";
 import { checkKnowledgeBase, entryCounts } from "../check/check.ts";
 import { toolRoot } from "../kb/content-dir.ts";
 import type { KnowledgeBase } from "../kb/load.ts";
@@ -43,10 +45,20 @@ export async function checkAndRender(settings: {
   // Astro's collections are filled from this parse (src/lib/astro/kb-loader.ts).
   shareParse(settings.content, kb);
   try {
+    // The tool's folder: in a knowledge base that depends on the packed tool,
+    // the current folder is the knowledge base's.
+    const root = toolRoot();
+    // The config is imported here, by Node, and handed over whole: Astro would
+    // otherwise load astro.config.ts through Vite, transforming again every
+    // module it imports (the check and the integration, already loaded for the
+    // check above): about a second and a second copy of them in memory.
+    const config = (await import(pathToFileURL(join(root, "astro.config.ts")).href)) as {
+      default: AstroInlineConfig;
+    };
     await build({
-      // The tool's folder: in a knowledge base that depends on the packed tool,
-      // the current folder is the knowledge base's and holds no astro.config.ts.
-      root: toolRoot(),
+      ...config.default,
+      configFile: false,
+      root,
       outDir: settings.out,
       logLevel: settings.debug ? "debug" : "warn",
     });
