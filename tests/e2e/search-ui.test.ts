@@ -158,6 +158,34 @@ describe("the search page", () => {
     expect(await page.locator("[data-search-results] > li").count()).toBeGreaterThan(0);
   });
 
+  it("says so when the index cannot be loaded, and loads it at the next search", async () => {
+    // A failed request once left the page searching for ever, and the next
+    // search failed too (the failed load was kept).
+    const page = await site.newPage();
+    let fail = true;
+    await page.route("**/pagefind/union-kb-parts.json", (route) =>
+      fail ? route.abort("connectionreset") : route.continue(),
+    );
+    await page.goto(site.url("/search/"));
+    await page.locator("#search-query").fill(TRAINING);
+    await page.locator("#search-query").press("Enter");
+    await page.waitForFunction(
+      (q) => {
+        const root = document.querySelector<HTMLElement>("[data-search-root]");
+        return root?.dataset.state === "error" && root.dataset.query === q;
+      },
+      TRAINING,
+      { timeout: 30_000 },
+    );
+    expect(await page.locator("[data-search-status]").textContent()).toBe(
+      t("zh-CN", "search.unavailable"),
+    );
+    fail = false;
+    await page.locator("#search-query").press("Enter");
+    await searchDone(page, TRAINING);
+    expect(await page.locator("[data-search-results] > li").count()).toBeGreaterThan(0);
+  });
+
   it("loads Pagefind only when the reader searches", async () => {
     const page = await site.newPage();
     const requests: string[] = [];

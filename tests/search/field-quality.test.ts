@@ -20,19 +20,11 @@ import { PARTS_MANIFEST, type PartsManifest } from "../../src/lib/search/manifes
 import { searchablePages } from "../../src/lib/search/parts.ts";
 import { type Site, startSite } from "../helpers/e2e.ts";
 import { ROOT } from "../helpers/fixtures.ts";
-import { loadQueries, scoreQueries, summarise } from "./harness.ts";
+import { loadQueries, scoreQueries, searchFor, summarise } from "./harness.ts";
 import { buildSample } from "./sample-site.ts";
 
 const HIT1_BAR = 0.85;
 const HIT3_BAR = 0.97;
-/**
- * The index split into parts fell to 159 of 165 in the top 3 when session 6's
- * law comparison, question bank and materials pages joined the sample (the
- * test splits the small sample into parts of 50,000 characters, and English
- * and pinyin words are ranked with each part's own statistics; docs/roadmap.md).
- * Held here until that is fixed; then the parts get issue 24's 97 % again.
- */
-const PARTS_HIT3_FLOOR = 159 / 165;
 const queries = loadQueries(join(import.meta.dirname, "field-queries.yaml"));
 const sites: Record<"one part" | "parts", Site | undefined> = {
   "one part": undefined,
@@ -77,8 +69,36 @@ describe("search for the words people type (field-queries.yaml)", () => {
         `\nField queries, index in ${name} (${summary.counted} counted)\n${summary.report}\n`,
       );
       expect(summary.hit1).toBeGreaterThanOrEqual(HIT1_BAR);
-      expect(summary.hit3).toBeGreaterThanOrEqual(name === "parts" ? PARTS_HIT3_FLOOR : HIT3_BAR);
+      expect(summary.hit3).toBeGreaterThanOrEqual(HIT3_BAR);
     }, 400_000);
+
+  it("shows every further page of results after the browser collected garbage, index in parts", async () => {
+    // Pagefind's web worker lets go of a result's data once the browser has
+    // collected the result object it returned; the merged results of the
+    // parts once held only copies, so after a collection a result's data was
+    // null: "more results" broke, and so did a search that loaded data late
+    // (the search that never finished in a CI run).
+    const site = sites.parts;
+    if (!site) throw new Error("the site did not start");
+    const page = await site.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(site.url("/search/"));
+    const { status } = await searchFor(page, "培训");
+    const total = Number(/\d+/.exec(status)?.[0]);
+    // Beyond the first 20 results, whose data the search loads at once.
+    expect(total).toBeGreaterThan(30);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("HeapProfiler.collectGarbage");
+    // Finalisers run in a task after the collection; then the worker lets go.
+    await page.waitForTimeout(500);
+    const items = page.locator("[data-search-results] > li");
+    for (let shown = 10; shown < Math.min(total, 40); shown += 10) {
+      await page.locator("[data-search-more]").click();
+      await expect.poll(() => items.count(), { timeout: 30_000 }).toBe(shown + 10);
+    }
+    expect(errors).toEqual([]);
+  });
 
   it("finds a two-character word on every page that has it in its title (Pagefind issue 1237)", async () => {
     // After a Pagefind upgrade a word on 8 pages was found on 1. Every built

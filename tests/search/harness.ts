@@ -49,17 +49,32 @@ export async function searchFor(
   query: string,
   limit = 3,
 ): Promise<{ results: ResultLinks[]; status: string }> {
+  consoleOf(page);
   await page.fill("#search-query", query);
   await page.press("#search-query", "Enter");
-  await page.waitForFunction(
-    (q) => {
-      const root = document.querySelector<HTMLElement>("[data-search-root]");
-      return root?.dataset.state === "done" && root.dataset.query === q;
-    },
-    query,
-    // Generous: a busy two-core machine runs several of these pages at once.
-    { timeout: 120_000 },
+  try {
+    await page.waitForFunction(
+      (q) => {
+        const root = document.querySelector<HTMLElement>("[data-search-root]");
+        return (
+          (root?.dataset.state === "done" || root?.dataset.state === "error") &&
+          root.dataset.query === q
+        );
+      },
+      query,
+      // Generous: a busy two-core machine runs several of these pages at once.
+      { timeout: 120_000 },
+    );
+  } catch (error) {
+    throw new Error(`The search for “${query}” did not finish: ${await pageState(page)}`, {
+      cause: error,
+    });
+  }
+  const state = await page.evaluate(
+    () => document.querySelector<HTMLElement>("[data-search-root]")?.dataset.state,
   );
+  if (state === "error")
+    throw new Error(`The search for “${query}” failed: ${await pageState(page)}`);
   return page.evaluate((max) => {
     const path = (href: string) => {
       const url = new URL(href);
@@ -75,6 +90,40 @@ export async function searchFor(
       ),
     };
   }, limit);
+}
+
+/** What the search page shows and says about its state, for an error message. */
+async function pageState(page: Page): Promise<string> {
+  const state = await page
+    .evaluate(() => {
+      const root = document.querySelector<HTMLElement>("[data-search-root]");
+      return {
+        state: root?.dataset.state,
+        query: root?.dataset.query,
+        box: document.querySelector<HTMLInputElement>("#search-query")?.value,
+        status: document.querySelector("[data-search-status]")?.textContent,
+        results: document.querySelectorAll("[data-search-results] > li").length,
+      };
+    })
+    .catch((error: unknown) => ({ unreadable: String(error) }));
+  return `${JSON.stringify(state)}; console: ${consoleOf(page).slice(-5).join(" | ") || "(nothing)"}`;
+}
+
+/** The page's last console errors and warnings and uncaught errors, collected from the first search. */
+const consoles = new WeakMap<Page, string[]>();
+function consoleOf(page: Page): string[] {
+  let lines = consoles.get(page);
+  if (!lines) {
+    const list: string[] = [];
+    lines = list;
+    consoles.set(page, list);
+    page.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning")
+        list.push(`${message.type()}: ${message.text()}`.slice(0, 300));
+    });
+    page.on("pageerror", (error) => list.push(`uncaught: ${error.message}`.slice(0, 300)));
+  }
+  return lines;
 }
 
 /** Whether a link satisfies an expected target: pages match any link to them, anchors must match exactly. */

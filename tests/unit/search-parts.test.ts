@@ -5,11 +5,15 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   addCounts,
   combineParts,
   idf,
+  matchedOnlyShorter,
+  type PagefindResult,
   queryWords,
   type SearchIndex,
 } from "../../src/components/search/index-parts.ts";
@@ -167,30 +171,183 @@ describe("searching the parts as one", () => {
     expect((await split.search("能不能"))?.results.map((r) => r.id)).toEqual(["/c1"]);
   });
 
-  it("weighs each word by its rarity over all parts, not within its own part", async () => {
-    // 培训费 is on 1 of 4 pages of part e and on 3 of 4 of part f, so part e
-    // rates it rarer; over all 8 pages /f1, which uses it twice, is the better match.
-    const e = fakePart(
-      { "/e1": ["培训费"], "/e2": ["x"], "/e3": ["y"], "/e4": ["z"] },
-      "type",
-      true,
-    );
-    const f = fakePart(
-      { "/f1": ["培训费", "培训费"], "/f2": ["培训费"], "/f3": ["培训费"], "/f4": ["w"] },
-      "type",
-      true,
-    );
-    expect((await e.search("培训费"))?.results[0]?.score).toBeGreaterThan(
-      (await f.search("培训费"))?.results[0]?.score ?? Infinity,
-    );
-    const split = combineParts([e, f], words);
-    expect(split.pages).toBe(8);
-    const ranked = (await split.search("培训费"))?.results ?? [];
-    expect(ranked[0]?.id).toBe("/f1");
-    // The same IDF for every page: /e1 and /f2 each use the word once.
-    const score = (id: string) => ranked.find((r) => r.id === id)?.score;
-    expect(score("/e1")).toBeCloseTo(score("/f2") ?? 0);
-    expect(score("/e1")).toBeCloseTo(idf(8, 4));
+  // Chinese and Latin words alike (Latin ones were once left at their part's rarity).
+  for (const word of ["培训费", "shixisheng"])
+    it(`weighs each word by its rarity over all parts, not within its own part (${word})`, async () => {
+      // The word is on 1 of 4 pages of part e and on 3 of 4 of part f, so part e
+      // rates it rarer; over all 8 pages /f1, which uses it twice, is the better match.
+      const e = fakePart({ "/e1": [word], "/e2": ["x"], "/e3": ["y"], "/e4": ["z"] }, "type", true);
+      const f = fakePart(
+        { "/f1": [word, word], "/f2": [word], "/f3": [word], "/f4": ["w"] },
+        "type",
+        true,
+      );
+      expect((await e.search(word))?.results[0]?.score).toBeGreaterThan(
+        (await f.search(word))?.results[0]?.score ?? Infinity,
+      );
+      const split = combineParts([e, f], words);
+      expect(split.pages).toBe(8);
+      const ranked = (await split.search(word))?.results ?? [];
+      expect(ranked[0]?.id).toBe("/f1");
+      // The same IDF for every page: /e1 and /f2 each use the word once.
+      const score = (id: string) => ranked.find((r) => r.id === id)?.score;
+      expect(score("/e1")).toBeCloseTo(score("/f2") ?? 0);
+      expect(score("/e1")).toBeCloseTo(idf(8, 4));
+    });
+
+  /**
+   * A part that answers as Pagefind does for Latin words: `hits` per query
+   * (a quoted query is the exact search), each hit with the words its excerpt
+   * marks and the metadata fields it matched.
+   */
+  function scriptedPart(
+    pages: number,
+    hits: Record<string, { id: string; marked?: string[]; meta?: Record<string, string> }[]>,
+  ): SearchIndex {
+    return {
+      pages,
+      filters: async () => ({}),
+      search: async (query) => {
+        const found = hits[query ?? ""] ?? [];
+        return {
+          results: found.map(
+            (hit): PagefindResult => ({
+              id: hit.id,
+              score: 1,
+              ...(hit.meta ? { matchedMetaFields: Object.keys(hit.meta) } : {}),
+              data: async () => ({
+                url: hit.id,
+                excerpt: (hit.marked ?? []).map((m) => `… <mark>${m}</mark> …`).join(""),
+                meta: hit.meta ?? {},
+                sub_results: [],
+              }),
+            }),
+          ),
+          unfilteredResultCount: found.length,
+          filters: {},
+        };
+      },
+    };
+  }
+
+  it("does not let a part match a Latin word by a shorter one (in for injured, shi for shixisheng)", async () => {
+    // Part g has "injured" but no exact match for it (Pagefind looks up its
+    // stem injur); part h has no word beginning with injur and answers with
+    // pages that have "in". Likewise shixisheng, in pinyin metadata.
+    const g = scriptedPart(10, {
+      injured: [{ id: "/g1", marked: ["injured"] }],
+      new: [{ id: "/g1", marked: ["new"] }],
+      '"new"': [{ id: "/g1" }],
+      "new injured": [{ id: "/g1" }],
+      shixisheng: [{ id: "/g2", meta: { pinyin: "shixisheng shixi" } }],
+      '"shixisheng"': [{ id: "/g2" }],
+    });
+    const h = scriptedPart(10, {
+      injured: [{ id: "/h1", marked: ["in", "In"] }, { id: "/h2" }],
+      new: [{ id: "/h1", marked: ["new"] }],
+      '"new"': [{ id: "/h1" }],
+      "new injured": [{ id: "/h1" }],
+      shixisheng: [{ id: "/h3", meta: { pinyin: "renshou shi xi" } }],
+    });
+    const split = combineParts([g, h], words);
+    expect((await split.search("injured"))?.results.map((r) => r.id)).toEqual(["/g1"]);
+    expect((await split.search("new injured"))?.results.map((r) => r.id)).toEqual(["/g1"]);
+    expect((await split.search("shixisheng"))?.results.map((r) => r.id)).toEqual(["/g2"]);
+    // When no part has the word, each part matches it as it can (one index would too).
+    expect(
+      (await combineParts([h, scriptedPart(5, {})], words).search("injured"))?.results.map(
+        (r) => r.id,
+      ),
+    ).toEqual(["/h1", "/h2"]);
+  });
+
+  it("tries a part's word search again after it failed", async () => {
+    let fail = true;
+    const flaky: SearchIndex = {
+      pages: 1,
+      filters: async () => ({}),
+      search: async (query) => {
+        if (fail) throw new Error("part-2 not loaded");
+        return {
+          results: query === "x" ? [{ id: "/x", score: 1, data: async () => ({}) as never }] : [],
+          unfilteredResultCount: query === "x" || query === '"x"' ? 1 : 0,
+          filters: {},
+        };
+      },
+    };
+    const split = combineParts([flaky, scriptedPart(1, {})], words);
+    await expect(split.search("x")).rejects.toThrow(/not loaded/);
+    fail = false;
+    expect((await split.search("x"))?.results.map((r) => r.id)).toEqual(["/x"]);
+  });
+
+  it("keeps the results Pagefind returned alive while their data may be loaded", async () => {
+    // Pagefind's web worker keeps a result's data until the browser has
+    // collected the result object it handed out (a FinalizationRegistry);
+    // then data() answers null. Merged results must hold on to those
+    // objects: copies alone let them go, and a search that loaded a later
+    // result's data after a collection failed (seen once in CI: a search in
+    // parts that never finished).
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    const released = new Set<string>();
+    const registry = new FinalizationRegistry<string>((key) => released.add(key));
+    let handedOut = 0;
+    const workerLike = (ids: string[]): SearchIndex => ({
+      pages: ids.length,
+      filters: async () => ({}),
+      search: async () => {
+        const results = ids.map((id): PagefindResult => {
+          // As Pagefind's wrapper: each answer's data has its own key, and
+          // the data function does not hold the result.
+          const key = `${id} #${++handedOut}`;
+          const data = async () => (released.has(key) ? null : { url: id }) as never;
+          const result = { id, score: 1, data };
+          registry.register(result, key);
+          return result;
+        });
+        return { results, unfilteredResultCount: ids.length, filters: {} };
+      },
+    });
+    const split = combineParts([workerLike(["/p1", "/p2"]), workerLike(["/q1"])], words);
+    const results = (await split.search("x"))?.results ?? [];
+    // A result nobody holds is let go: the collection below really runs.
+    registry.register({ id: "/dropped" }, "/dropped");
+    for (let i = 0; i < 5 && !released.has("/dropped"); i++) {
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(released.has("/dropped")).toBe(true);
+    const loaded = await Promise.all(results.map((result) => result.data()));
+    expect(loaded.map((fragment) => fragment?.url).sort()).toEqual(["/p1", "/p2", "/q1"]);
+  });
+
+  it("tells a shorter word matched in place of a Latin word from the word itself", () => {
+    const hit = (marked: string[], meta: Record<string, string> = {}) => ({
+      excerpt: marked.map((m) => `<mark>${m}</mark> and more`).join(" "),
+      meta,
+      sub_results: [],
+    });
+    expect(matchedOnlyShorter("injured", hit(["in"]), [])).toBe(true);
+    expect(matchedOnlyShorter("Injured", hit(["In", "inj"]), [])).toBe(true);
+    expect(matchedOnlyShorter("injured", hit(["injured"]), [])).toBe(false);
+    // What an English stemmer makes of the word: injur, matching injury.
+    expect(matchedOnlyShorter("injured", hit(["injury"]), [])).toBe(false);
+    expect(matchedOnlyShorter("injured", hit(["in", "injuries"]), [])).toBe(false);
+    // In metadata only the fields Pagefind says it matched count.
+    expect(
+      matchedOnlyShorter("shixisheng", hit([], { pinyin: "shi xi renshou" }), ["pinyin"]),
+    ).toBe(true);
+    expect(
+      matchedOnlyShorter("shixisheng", hit([], { pinyin: "shi shixisheng" }), ["pinyin"]),
+    ).toBe(false);
+    expect(
+      matchedOnlyShorter("shixisheng", hit([], { pinyin: "shi", other: "shixisheng" }), ["pinyin"]),
+    ).toBe(true);
+    // Diacritics and case as Pagefind folds them.
+    expect(matchedOnlyShorter("shixisheng", hit(["shí"]), [])).toBe(true);
+    // Nothing to judge by: the hit counts as the word.
+    expect(matchedOnlyShorter("injured", hit([]), [])).toBe(false);
   });
 
   it("searches filters alone in every part", async () => {

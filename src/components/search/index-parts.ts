@@ -7,6 +7,8 @@ export type FilterCounts = Record<string, Record<string, number>>;
 export interface PagefindResult {
   id: string;
   score: number;
+  /** The metadata fields the query matched (Pagefind 1.5+). */
+  matchedMetaFields?: string[];
   data: () => Promise<FragmentLike>;
 }
 
@@ -40,9 +42,14 @@ export interface SearchIndex {
  * indexed word that the query word starts with: a part without 能不能 answers
  * with every page that has 能, a part without "zhijiaofa" with pages that
  * have "zhi…" (on the sample, 17 pages in parts for a word 2 pages have). So
- * each Chinese word is also looked up exactly (a quoted search), and a part
- * is searched only if it has every word that any part has (Chinese words
- * exactly); a word no part has is matched as each part matches it.
+ * each word is also looked up exactly (a quoted search), and a part is
+ * searched only if it has every word that any part has; a word no part has
+ * is matched as each part matches it. A Latin word (English, pinyin) may have
+ * no exact match where the part has it: Pagefind looks up its stem (injur for
+ * "injured"), which a Chinese index, not stemmed, holds only inside longer
+ * words (injured). Such a part has the word unless its best hit matched only
+ * a shorter word that the query word begins with (matchedOnlyShorter: "in"
+ * for "injured", "shi" for "shixisheng").
  *
  * How rare each word is. Pagefind scores a page by BM25: per word, how much
  * the page uses it times how rare the word is (IDF: ln(1 + (N − n + 0.5) /
@@ -51,7 +58,9 @@ export interface SearchIndex {
  * happens to be rare in one part lifts that part's pages above better answers
  * in the others (a few hundred pages per part make this likely; thousands
  * make it rare). With `pages` known for every part, each result's score is
- * rescaled to the rarity over all parts, word by word: the word's share of the
+ * rescaled to the rarity over all parts, word by word (Chinese and Latin
+ * alike, counting a part's pages for the word only where it has the word,
+ * as above): the word's share of the
  * page's score (from searching that word alone) times IDF over all parts / IDF
  * in its own part (rarityFactors). For one index the factor would be 1.
  *
@@ -75,13 +84,30 @@ export function combineParts(
           parts[p]?.search(word),
           parts[p]?.search(`"${word}"`),
         ]);
+        const count = response?.unfilteredResultCount ?? 0;
+        const exactCount = exact?.unfilteredResultCount ?? 0;
+        // A Latin word's exact form may be its stem, so a part can have the
+        // word with no exact match: its best hit tells which word it matched.
+        const top = response?.results[0];
+        const shorter =
+          !HAN.test(word) && exactCount === 0 && top
+            ? await top
+                .data()
+                .then((hit) => matchedOnlyShorter(word, hit, top.matchedMetaFields ?? []))
+                .catch(() => false)
+            : false;
         return {
-          count: response?.unfilteredResultCount ?? 0,
-          exact: exact?.unfilteredResultCount ?? 0,
+          count,
+          exact: exactCount,
+          shorter,
           scores: new Map((response?.results ?? []).map((r) => [r.id, r.score])),
         };
       })();
       cache.set(word, hits);
+      // A failed search (a part's file not loaded) is tried again next time.
+      hits.catch(() => {
+        if (cache.get(word) === hits) cache.delete(word);
+      });
     }
     return hits;
   };
@@ -97,26 +123,23 @@ export function combineParts(
       const hits = await Promise.all(
         parts.map((_, p) => Promise.all(list.map((word) => wordIn(p, word)))),
       );
-      // Chinese words only: a Latin word's exact form is its stem (injur for
-      // "injured"), often found only inside longer words (injuri), which is
-      // a match as one index would make it.
-      const exactly = (p: number, w: number) =>
-        HAN.test(list[w] ?? "") ? (hits[p]?.[w]?.exact ?? 0) > 0 : (hits[p]?.[w]?.count ?? 0) > 0;
-      const somewhere = list.map((_, w) => parts.some((_, p) => exactly(p, w)));
-      // A part matching a word only by a shorter one counts neither for it nor
-      // its rarity; a Latin word's counts mix in such matches (pinyin,
-      // stems), so its score is kept as its part gave it.
+      // Whether part p has word w as one index would match it: a Chinese
+      // word exactly (a quoted search); a Latin word exactly or by a longer
+      // word (its exact form is its stem, injur for "injured", often found
+      // only inside longer words, injuri), not by a shorter one.
+      const has = (p: number, w: number) => {
+        const word = hits[p]?.[w];
+        if (!word) return false;
+        return HAN.test(list[w] ?? "") ? word.exact > 0 : word.count > 0 && !word.shorter;
+      };
+      const somewhere = list.map((_, w) => parts.some((_, p) => has(p, w)));
+      // A part matching a word only by a shorter one counts neither for it
+      // nor its rarity.
       const own = hits.map((part, p) =>
-        part.map((word, w) =>
-          !HAN.test(list[w] ?? "")
-            ? { ...word, fixed: true }
-            : somewhere[w] && !exactly(p, w)
-              ? { ...word, count: 0 }
-              : word,
-        ),
+        part.map((word, w) => (somewhere[w] && !has(p, w) ? { ...word, count: 0 } : word)),
       );
       const searched = parts.flatMap((part, p) =>
-        list.every((_, w) => exactly(p, w) || !somewhere[w]) ? [{ part, p }] : [],
+        list.every((_, w) => has(p, w) || !somewhere[w]) ? [{ part, p }] : [],
       );
       const answered = (
         await Promise.all(
@@ -130,6 +153,10 @@ export function combineParts(
             response.results.map((result) => ({
               ...result,
               score: result.score * factor(p, result.id),
+              // Through the result Pagefind returned, which must stay alive:
+              // its worker lets go of a result's data once the browser has
+              // collected that object (the data would then come back null).
+              data: () => result.data(),
             })),
           )
           .sort((a, b) => b.score - a.score),
@@ -150,8 +177,12 @@ export interface WordHits {
   count: number;
   /** Pages with exactly this word (a quoted search). */
   exact: number;
-  /** Keep this word's score as the part gave it (its counts are unreliable). */
-  fixed?: boolean;
+  /**
+   * The part matched this Latin word only by a shorter word it has (Pagefind
+   * matches the longest indexed word that the query word starts with when no
+   * indexed word starts with the query word).
+   */
+  shorter?: boolean;
   scores: ReadonlyMap<string, number>;
 }
 
@@ -184,11 +215,56 @@ export function rarityFactors(
       const score = word?.scores.get(id);
       if (!word || score === undefined) continue;
       const own = idf(pages[p] ?? 0, word.count);
-      weighted += own > 0 && !word.fixed ? (score * idf(total, everywhere[w] ?? 0)) / own : score;
+      weighted += own > 0 ? (score * idf(total, everywhere[w] ?? 0)) / own : score;
       plain += score;
     }
     return plain > 0 ? weighted / plain : 1;
   };
+}
+
+/**
+ * Whether a hit for Latin `word` matched it only by a shorter word that
+ * `word` begins with ("in" for "injured", "shi" for "shixisheng"): Pagefind's
+ * match in a part with no word beginning with `word`'s stem. The words it can
+ * have matched are those marked in its excerpts and those of the metadata
+ * fields it matched; one of them that shares `word`'s beginning up to its
+ * last three letters (what an English stemmer cuts: injur for "injured",
+ * injury) and does not stop short of it stands for the word itself. Without
+ * any such words to judge by, the hit counts as the word.
+ */
+export function matchedOnlyShorter(
+  word: string,
+  hit: Pick<FragmentLike, "excerpt" | "meta" | "sub_results">,
+  metaFields: readonly string[],
+): boolean {
+  const typed = fold(word);
+  const excerpts = [hit.excerpt, ...(hit.sub_results ?? []).map((sub) => sub.excerpt)];
+  const marked = excerpts.flatMap((excerpt = "") =>
+    [...excerpt.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1] ?? ""),
+  );
+  const inMeta = metaFields.flatMap((field) => (hit.meta?.[field] ?? "").split(/\s+/));
+  const candidates = [...marked, ...inMeta]
+    .map(fold)
+    .filter((m) => m.length > 0 && m[0] === typed[0]);
+  if (candidates.length === 0) return false;
+  const needed = Math.min(typed.length, Math.max(3, typed.length - 3));
+  const standsFor = (m: string) =>
+    !(m.length < typed.length && typed.startsWith(m)) && commonPrefix(m, typed) >= needed;
+  return !candidates.some(standsFor);
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+function fold(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{Mn}/gu, "")
+    .toLocaleLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, "");
 }
 
 /** Adds up filter counts of several indexes. */

@@ -100,6 +100,18 @@ export function startSearch(root: HTMLElement): void {
   let current: Result[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
 
+  /** Bundles opened, each once; one that failed is opened again at the next try. */
+  const opened = new Map<string, Promise<SearchIndex>>();
+  const open = (url: string, opening: () => Promise<SearchIndex>) => {
+    let bundleIndex = opened.get(url);
+    if (!bundleIndex) {
+      bundleIndex = opening();
+      opened.set(url, bundleIndex);
+      bundleIndex.catch(() => opened.delete(url));
+    }
+    return bundleIndex;
+  };
+
   const load = (): Promise<SearchIndex> => {
     names ??= fetchJson<Vocabulary>(`${bundle}${VOCABULARY_FILE}`, {
       entries: [],
@@ -113,7 +125,9 @@ export function startSearch(root: HTMLElement): void {
       // each a bundle of its own, searched together.
       const bundles = [bundle, ...(await indexParts(bundle))];
       const index = combineParts(
-        await Promise.all(bundles.map((url) => openBundle(url, languages, baseUrl))),
+        await Promise.all(
+          bundles.map((url) => open(url, () => openBundle(url, languages, baseUrl))),
+        ),
         (query) => queryWords(query, document.documentElement.lang),
       );
       renderFilters(filterBox, await index.filters(), strings, () => void search());
@@ -125,6 +139,9 @@ export function startSearch(root: HTMLElement): void {
       return index;
     })();
     api.catch(() => {
+      // Tried again at the next search: one failed request (a part's file,
+      // a busy server) does not leave the page without search for the visit.
+      api = undefined;
       root.dataset.state = "error";
       status.textContent = strings.unavailable;
     });
@@ -149,10 +166,27 @@ export function startSearch(root: HTMLElement): void {
     return { query, converted };
   };
 
+  /**
+   * Searches for what the box holds. Only the latest search writes to the
+   * page; one that fails (the index, a part or a result could not be
+   * loaded) says so and ends in state "error" rather than leaving the page
+   * searching for ever.
+   */
   const search = async () => {
     const typed = input.value.trim();
-    const filters = selectedFilters(filterBox);
     const mine = ++run;
+    try {
+      await runSearch(typed, mine);
+    } catch {
+      if (mine !== run) return;
+      status.textContent = strings.unavailable;
+      root.dataset.query = typed;
+      root.dataset.state = "error";
+    }
+  };
+
+  const runSearch = async (typed: string, mine: number) => {
+    const filters = selectedFilters(filterBox);
     syncUrl(typed);
     if (!typed && Object.keys(filters).length === 0) {
       list.replaceChildren();
@@ -200,7 +234,7 @@ export function startSearch(root: HTMLElement): void {
     shown = 0;
     list.replaceChildren();
     updateCounts(filterBox, response.filters);
-    await showMore(query);
+    await showMore(query, mine);
     if (mine !== run) return;
     const values = { count: current.length, query: typed, total: response.unfilteredResultCount };
     status.textContent = interpolate(
@@ -225,9 +259,11 @@ export function startSearch(root: HTMLElement): void {
     );
   };
 
-  const showMore = async (query: string) => {
+  /** Shows the next page of results, unless a later search has begun meanwhile. */
+  const showMore = async (query: string, mine: number) => {
     const page = current.slice(shown, shown + PAGE_SIZE);
     const fragments = await Promise.all(page.map((result) => result.data()));
+    if (mine !== run) return undefined;
     const items = fragments.map((fragment, i) =>
       renderResult(toShownResult(fragment, query), strings, shown + i + 1),
     );
@@ -248,7 +284,7 @@ export function startSearch(root: HTMLElement): void {
     void search();
   });
   more.addEventListener("click", async () => {
-    const first = await showMore(input.value.trim());
+    const first = await showMore(input.value.trim(), run).catch(() => undefined);
     // Keyboard users land on the first new result rather than at the top of the list.
     first?.querySelector("a")?.focus();
   });
