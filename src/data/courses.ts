@@ -49,7 +49,10 @@ export function getCourses(): Promise<CourseEntry[]> {
 
 /** One course by id. */
 export function getCourse(id: string): Promise<CourseEntry | undefined> {
-  return perBuild(`course\u0000${id}`, () => getEntry("courses", id));
+  return perBuild(
+    `course\u0000${id}`,
+    async (): Promise<CourseEntry | undefined> => getEntry("courses", id),
+  );
 }
 
 /** The ordered lessons of a course. */

@@ -22,7 +22,10 @@ export function getPolicies(): Promise<PolicyEntry[]> {
 
 /** One policy by id. */
 export function getPolicy(id: string): Promise<PolicyEntry | undefined> {
-  return perBuild(`policy\u0000${id}`, () => getEntry("policies", id));
+  return perBuild(
+    `policy\u0000${id}`,
+    async (): Promise<PolicyEntry | undefined> => getEntry("policies", id),
+  );
 }
 
 /** The parsed official text of a policy, when it has one (do not modify). */
