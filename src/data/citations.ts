@@ -1,5 +1,5 @@
 import { getCollection } from "astro:content";
-import { scanMdxElements } from "../lib/mdx/scan.ts";
+import { bodyCitations } from "../lib/handouts/citations.ts";
 import type { Citation } from "../schemas/common.ts";
 import { getAllLessons } from "./courses.ts";
 import { sourceOf } from "./entry-body.ts";
@@ -10,16 +10,6 @@ export interface CitingPage {
   kind: "lesson" | "case";
   title: string;
   path: string;
-}
-
-/** Citations written in the body as <Cite policy="…" article={N} />. */
-function bodyCitations(body: string | undefined): Citation[] {
-  if (!body) return [];
-  return scanMdxElements(body, 1)
-    .filter((e) => e.name === "Cite")
-    .flatMap(({ attributes: { policy, article } }) =>
-      typeof policy === "string" && typeof article === "number" ? [{ policy, article }] : [],
-    );
 }
 
 let index: Promise<Map<string, CitingPage[]>> | undefined;

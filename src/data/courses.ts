@@ -1,5 +1,6 @@
 import { type CollectionEntry, getCollection, getEntry } from "astro:content";
 import { parseLessonPath } from "../lib/kb/content-paths.ts";
+import { listPerBuild, perBuild } from "./per-build.ts";
 
 export type CourseEntry = CollectionEntry<"courses">;
 export type LessonEntry = CollectionEntry<"lessons">;
@@ -37,16 +38,21 @@ export function lessonIndex(): Promise<Map<string, LessonInCourse[]>> {
 }
 
 /** Courses, featured first, then by title. */
-export async function getCourses(): Promise<CourseEntry[]> {
-  const courses = await getCollection("courses");
-  return courses.sort(
-    (a, b) => Number(b.data.featured) - Number(a.data.featured) || a.id.localeCompare(b.id),
-  );
+export function getCourses(): Promise<CourseEntry[]> {
+  return listPerBuild("courses", async () => {
+    const courses = await getCollection("courses");
+    return courses.sort(
+      (a, b) => Number(b.data.featured) - Number(a.data.featured) || a.id.localeCompare(b.id),
+    );
+  });
 }
 
 /** One course by id. */
-export async function getCourse(id: string): Promise<CourseEntry | undefined> {
-  return getEntry("courses", id);
+export function getCourse(id: string): Promise<CourseEntry | undefined> {
+  return perBuild(
+    `course\u0000${id}`,
+    async (): Promise<CourseEntry | undefined> => getEntry("courses", id),
+  );
 }
 
 /** The ordered lessons of a course. */

@@ -2,21 +2,24 @@ import { type CollectionEntry, getCollection } from "astro:content";
 import { pinyin } from "pinyin-pro";
 import { sortableText } from "../lib/site/glossary-index.ts";
 import type { Locale } from "../schemas/common.ts";
+import { listPerBuild } from "./per-build.ts";
 
 export type CaseEntry = CollectionEntry<"cases">;
 export type TopicEntry = CollectionEntry<"topics">;
 export type TermEntry = CollectionEntry<"glossary">;
 
 /** Cases, newest year first. */
-export async function getCases(): Promise<CaseEntry[]> {
-  return (await getCollection("cases")).sort(
-    (a, b) => b.data.year - a.data.year || a.id.localeCompare(b.id),
+export function getCases(): Promise<CaseEntry[]> {
+  return listPerBuild("cases", async () =>
+    (await getCollection("cases")).sort(
+      (a, b) => b.data.year - a.data.year || a.id.localeCompare(b.id),
+    ),
   );
 }
 
 /** Topics in the order of topics.yaml. */
-export async function getTopics(): Promise<TopicEntry[]> {
-  return getCollection("topics");
+export function getTopics(): Promise<TopicEntry[]> {
+  return listPerBuild("topics", () => getCollection("topics"));
 }
 
 const SORT_KEYS = {

@@ -7,13 +7,16 @@ import { nameIn } from "../i18n/index.ts";
 import { contentDir } from "../lib/kb/content-dir.ts";
 import { formatSize, mediaPath } from "../lib/media/files.ts";
 import type { Locale } from "../schemas/common.ts";
+import { listPerBuild } from "./per-build.ts";
 
 export type MaterialEntry = CollectionEntry<"materials">;
 
 /** Publicity materials, newest first (ties by id, so builds are stable). */
-export async function getMaterials(): Promise<MaterialEntry[]> {
-  return (await getCollection("materials")).sort(
-    (a, b) => b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id),
+export function getMaterials(): Promise<MaterialEntry[]> {
+  return listPerBuild("materials", async () =>
+    (await getCollection("materials")).sort(
+      (a, b) => b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id),
+    ),
   );
 }
 

@@ -2,30 +2,38 @@ import { type CollectionEntry, getCollection, getEntry } from "astro:content";
 import { lawShortName, versionedLawNames } from "../lib/law/article-label.ts";
 import type { LawArticle, LawText } from "../lib/law/parse-law-text.ts";
 import { PolicyKindSchema } from "../schemas/policy.ts";
+import { listPerBuild, perBuild } from "./per-build.ts";
 
 export type PolicyEntry = CollectionEntry<"policies">;
 
 /** Policies grouped for the library: laws first, then by adoption date, newest first. */
-export async function getPolicies(): Promise<PolicyEntry[]> {
-  // The schema lists kinds from most to least binding.
-  const order: readonly string[] = PolicyKindSchema.options;
-  const policies = await getCollection("policies");
-  return policies.sort(
-    (a, b) =>
-      order.indexOf(a.data.kind) - order.indexOf(b.data.kind) ||
-      b.data.adopted.getTime() - a.data.adopted.getTime(),
-  );
+export function getPolicies(): Promise<PolicyEntry[]> {
+  return listPerBuild("policies", async () => {
+    // The schema lists kinds from most to least binding.
+    const order: readonly string[] = PolicyKindSchema.options;
+    const policies = await getCollection("policies");
+    return policies.sort(
+      (a, b) =>
+        order.indexOf(a.data.kind) - order.indexOf(b.data.kind) ||
+        b.data.adopted.getTime() - a.data.adopted.getTime(),
+    );
+  });
 }
 
 /** One policy by id. */
-export async function getPolicy(id: string): Promise<PolicyEntry | undefined> {
-  return getEntry("policies", id);
+export function getPolicy(id: string): Promise<PolicyEntry | undefined> {
+  return perBuild(
+    `policy\u0000${id}`,
+    async (): Promise<PolicyEntry | undefined> => getEntry("policies", id),
+  );
 }
 
-/** The parsed official text of a policy, when it has one. */
-export async function getLawText(policyId: string): Promise<LawText | undefined> {
-  const entry = await getEntry("lawTexts", policyId);
-  return entry?.data as LawText | undefined;
+/** The parsed official text of a policy, when it has one (do not modify). */
+export function getLawText(policyId: string): Promise<LawText | undefined> {
+  return perBuild(`lawText\u0000${policyId}`, async () => {
+    const entry = await getEntry("lawTexts", policyId);
+    return entry?.data as LawText | undefined;
+  });
 }
 
 /** One article of a policy's text (the check guarantees cited articles exist). */
@@ -38,7 +46,11 @@ export async function getArticle(
 
 /** Law names more than one policy carries (two versions of one law): citations of them name the version. */
 export async function versionedLaws(): Promise<Set<string>> {
-  return versionedLawNames((await getCollection("policies")).map((p) => p.data.shortTitle));
+  return new Set(
+    await perBuild("versionedLaws", async () =>
+      versionedLawNames((await getCollection("policies")).map((p) => p.data.shortTitle)),
+    ),
+  );
 }
 
 /** Whether citations of this short title name the version, given `versionedLaws()`. */

@@ -2,12 +2,15 @@ import { getEntry } from "astro:content";
 import { byLocale } from "../i18n/index.ts";
 import type { Locale } from "../schemas/common.ts";
 import type { Site } from "../schemas/site.ts";
+import { perBuild } from "./per-build.ts";
 
-/** The site settings from content/site.yaml. */
-export async function getSite(): Promise<Site> {
-  const entry = await getEntry("site", "site");
-  if (!entry) throw new Error("content/site.yaml was not loaded");
-  return entry.data;
+/** The site settings from content/site.yaml (read once per build; do not modify). */
+export function getSite(): Promise<Site> {
+  return perBuild("site", async () => {
+    const entry = await getEntry("site", "site");
+    if (!entry) throw new Error("content/site.yaml was not loaded");
+    return entry.data;
+  });
 }
 
 /** The site's name, organisation and description as pages in one UI language show them. */

@@ -35,6 +35,9 @@ describe("citations of a handout", () => {
       { policy: VEL, article: 58 },
       { policy: VEL, article: 24 },
     ]);
+    // Scanned once: a body asked for again (print view, course handout, policy page) is not parsed again.
+    expect(bodyCitations(body)).toBe(bodyCitations(body));
+    expect(bodyCitations(`${body}\n<Cite policy="${VEL}" article={9} />`)).toHaveLength(3);
   });
 
   it("numbers body citations first, then frontmatter-only ones, each article once per document", () => {
@@ -147,6 +150,17 @@ describe("QR codes", () => {
     expect(svg).toContain('aria-label="二维码 &quot;x&quot; &amp; &lt;y&gt;"');
     expect(svg).toMatch(/<svg[^>]*><title>二维码/);
     expect(svg).toContain("<path");
+  });
+
+  it("draws an address's code once, but names each copy by its own label", async () => {
+    const url = "https://kb.example.org/courses/x/lesson/";
+    const [first, second] = await Promise.all([qrSvg(url, "第一"), qrSvg(url, "second")]);
+    const code = (svg: string) => svg.replace(/^<svg[^>]*><title>[^<]*<\/title>/, "");
+    expect(first).toMatch(/aria-label="第一"[^>]*><title>第一<\/title>/);
+    expect(second).toMatch(/aria-label="second"[^>]*><title>second<\/title>/);
+    expect(code(first)).toBe(code(second));
+    // Another address is another code.
+    expect(code(await qrSvg("https://kb.example.org/courses/y/", "第一"))).not.toBe(code(first));
   });
 });
 

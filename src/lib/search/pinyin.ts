@@ -1,5 +1,11 @@
 import { pinyin } from "pinyin-pro";
 
+/** One segmenter for every call (making one costs more than segmenting a title). */
+const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+
+const syllablesOf = (run: string) =>
+  pinyin(run, { toneType: "none", type: "array" }).map((s) => s.toLowerCase().replaceAll("ü", "v"));
+
 /**
  * Toneless pinyin of a title or a short name, as readers type it on a phone,
  * a kiosk's letter keyboard or a keyboard without a Chinese input method:
@@ -13,11 +19,6 @@ import { pinyin } from "pinyin-pro";
 export function pinyinKeys(text: string): string {
   if (!/\p{Script=Han}/u.test(text)) return "";
   const keys = new Set<string>();
-  const syllablesOf = (run: string) =>
-    pinyin(run, { toneType: "none", type: "array" }).map((s) =>
-      s.toLowerCase().replaceAll("ü", "v"),
-    );
-  const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
   for (const { segment } of segmenter.segment(text))
     if (/^\p{Script=Han}+$/u.test(segment)) keys.add(syllablesOf(segment).join(""));
   for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
