@@ -4,7 +4,7 @@ import { closest, listValues } from "../../kb/suggest.ts";
 import { intToChinese } from "../../law/chinese-numerals.ts";
 import { finding } from "../../problems/problem.ts";
 import { lawVersionsOf, rowOfOldArticle } from "./law-changes.ts";
-import { type Report, withLine } from "./report.ts";
+import { placeOf, type Report } from "./report.ts";
 
 /**
  * Checks one citation against the policies and their parsed texts: the policy
@@ -97,10 +97,7 @@ export function checkCitationList(
   entry: Entry<{ cites: Citation[] }>,
 ): void {
   entry.data.cites.forEach((citation, index) => {
-    checkCitation(report, kb, entry, citation, {
-      field: `cites[${index}]`,
-      ...withLine(entry.lineOf(["cites", index])),
-    });
+    checkCitation(report, kb, entry, citation, placeOf(entry, `cites[${index}]`, ["cites", index]));
   });
 }
 
@@ -116,10 +113,7 @@ export function checkKeyArticles(
       kb,
       policy,
       { policy: policy.id, article: key.article },
-      {
-        field: `keyArticles[${index}]`,
-        ...withLine(policy.lineOf(["keyArticles", index])),
-      },
+      placeOf(policy, `keyArticles[${index}]`, ["keyArticles", index]),
     );
   });
 }

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from "../../kb/load.ts";
 import { checkCitation } from "./citations.ts";
 import { checkIds } from "./ids.ts";
-import { type Report, withLine } from "./report.ts";
+import { placeOf, type Report } from "./report.ts";
 
 /** Checks each glossary term's `related` terms and the citations in its `sources`. */
 export function checkGlossary(report: Report, kb: KnowledgeBase): void {
@@ -10,10 +10,13 @@ export function checkGlossary(report: Report, kb: KnowledgeBase): void {
   for (const term of kb.glossary) {
     checkIds(report, term, "related", term.data.related, termIds, "glossary/unknown-related-term");
     term.data.sources.forEach((citation, index) => {
-      checkCitation(report, kb, term, citation, {
-        field: `sources[${index}]`,
-        ...withLine(term.lineOf(["sources", index])),
-      });
+      checkCitation(
+        report,
+        kb,
+        term,
+        citation,
+        placeOf(term, `sources[${index}]`, ["sources", index]),
+      );
     });
   }
 }

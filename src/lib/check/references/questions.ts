@@ -4,7 +4,7 @@ import { finding } from "../../problems/problem.ts";
 import { optionLetter } from "../../quiz/answers.ts";
 import { checkCitation } from "./citations.ts";
 import { lawVersionsOf, rowOfOldArticle } from "./law-changes.ts";
-import { type Report, withLine } from "./report.ts";
+import { placeOf, type Report, withLine } from "./report.ts";
 
 const TYPE_NAMES = {
   single: "single-choice",
@@ -81,7 +81,7 @@ function checkQuestion(report: Report, kb: KnowledgeBase, entry: QuestionEntry):
     }
   }
   data.cites.forEach((citation, index) => {
-    const where = { field: `cites[${index}]`, ...at(["cites", index]) };
+    const where = placeOf(entry, `cites[${index}]`, ["cites", index]);
     checkCitation(report, kb, entry, citation, where);
     const policy = kb.policies.find((p) => p.id === citation.policy);
     if (!policy) return;
