@@ -1,7 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { globSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
+import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import {
   allJsonSchemas,
   type JsonSchemaName,
@@ -46,10 +48,42 @@ describe("schemas/json", () => {
       "course",
       "event",
       "glossary",
+      "material",
       "questions",
       "site",
       "topics",
     ]);
+  });
+});
+
+describe("the sample's YAML files in an editor", () => {
+  // What VS Code's YAML extension would say: every sample file the settings
+  // map to a schema is valid against it (formats are left to the check).
+  const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+  const settings = JSON.parse(readFileSync(join(ROOT, ".vscode/settings.json"), "utf8"));
+  const files = Object.entries(settings["yaml.schemas"] as Record<string, string[]>).flatMap(
+    ([schema, globs]) =>
+      globSync(globs[0] as string, { cwd: ROOT }).map((file) => [file, schema] as const),
+  );
+
+  it("covers every kind of data file the sample has", () => {
+    const kinds = new Set(files.map(([, schema]) => basename(schema, ".json")));
+    expect([...kinds].sort()).toEqual([
+      "campaigns",
+      "course",
+      "event",
+      "glossary",
+      "material",
+      "questions",
+      "site",
+      "topics",
+    ]);
+  });
+
+  it.each(files)("%s is valid against %s", (file, schema) => {
+    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, schema), "utf8")));
+    const valid = validate(parse(readFileSync(join(ROOT, file), "utf8")));
+    expect(valid ? [] : validate.errors).toEqual([]);
   });
 });
 

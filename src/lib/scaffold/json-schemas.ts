@@ -9,6 +9,7 @@ import { CourseSchema } from "../../schemas/course.ts";
 import { EventSchema } from "../../schemas/event.ts";
 import { GlossaryTermSchema } from "../../schemas/glossary.ts";
 import { LessonSchema } from "../../schemas/lesson.ts";
+import { MaterialSchema } from "../../schemas/material.ts";
 import { PolicySchema } from "../../schemas/policy.ts";
 import { QuestionSchema } from "../../schemas/question.ts";
 import { SiteSchema } from "../../schemas/site.ts";
@@ -41,6 +42,10 @@ export const JSON_SCHEMA_SOURCES = {
   campaigns: {
     schema: z.array(CampaignSchema),
     title: "Union KB yearly campaign templates (content/campaigns.yaml)",
+  },
+  material: {
+    schema: MaterialSchema,
+    title: "Union KB publicity material (content/materials/<material>.yaml)",
   },
 } as const;
 
