@@ -12,6 +12,18 @@ import {
 import { ROOT, runScript } from "../helpers/fixtures.ts";
 
 const generated = allJsonSchemas();
+/** The schemas .vscode/settings.json maps data files to (the others are for frontmatter). */
+const MAPPED = [
+  "campaigns",
+  "course",
+  "event",
+  "glossary",
+  "material",
+  "questions",
+  "site",
+  "topics",
+];
+const settings = JSON.parse(readFileSync(join(ROOT, ".vscode/settings.json"), "utf8"));
 const committed = (name: string) =>
   JSON.parse(readFileSync(join(ROOT, "schemas/json", `${name}.json`), "utf8"));
 
@@ -39,20 +51,10 @@ describe("schemas/json", () => {
   });
 
   it("is what .vscode/settings.json points the YAML files to", () => {
-    const settings = JSON.parse(readFileSync(join(ROOT, ".vscode/settings.json"), "utf8"));
     const mapped = Object.keys(settings["yaml.schemas"]).map((path) =>
       path.replace(/^\.\/schemas\/json\/|\.json$/g, ""),
     );
-    expect(mapped.sort()).toEqual([
-      "campaigns",
-      "course",
-      "event",
-      "glossary",
-      "material",
-      "questions",
-      "site",
-      "topics",
-    ]);
+    expect(mapped.sort()).toEqual(MAPPED);
   });
 });
 
@@ -60,7 +62,6 @@ describe("the sample's YAML files in an editor", () => {
   // What VS Code's YAML extension would say: every sample file the settings
   // map to a schema is valid against it (formats are left to the check).
   const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
-  const settings = JSON.parse(readFileSync(join(ROOT, ".vscode/settings.json"), "utf8"));
   const files = Object.entries(settings["yaml.schemas"] as Record<string, string[]>).flatMap(
     ([schema, globs]) =>
       globSync(globs[0] as string, { cwd: ROOT }).map((file) => [file, schema] as const),
@@ -68,16 +69,7 @@ describe("the sample's YAML files in an editor", () => {
 
   it("covers every kind of data file the sample has", () => {
     const kinds = new Set(files.map(([, schema]) => basename(schema, ".json")));
-    expect([...kinds].sort()).toEqual([
-      "campaigns",
-      "course",
-      "event",
-      "glossary",
-      "material",
-      "questions",
-      "site",
-      "topics",
-    ]);
+    expect([...kinds].sort()).toEqual(MAPPED);
   });
 
   it.each(files)("%s is valid against %s", (file, schema) => {
