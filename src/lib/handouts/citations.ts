@@ -1,4 +1,5 @@
 import type { Citation } from "../../schemas/common.ts";
+import { keptPerKey } from "../kept-per-key.ts";
 import { scanMdxElements } from "../mdx/scan.ts";
 
 /** A cited article as it appears in a handout: numbered once per document. */
@@ -27,30 +28,23 @@ export function noteKey(policy: string, article: number): string {
 /**
  * The citations of each body scanned so far. A build asks for a lesson's
  * several times (its print view, its course's handout, the policy pages'
- * "cited by" lists), and scanning means parsing the whole body.
+ * "cited by" lists), and scanning means parsing the whole body. 20,000: more
+ * bodies than a build has lessons and cases.
  */
-const scanned = new Map<string, readonly Citation[]>();
-
-/** More bodies than a build has lessons and cases; past it, start afresh (a long `npm run dev`). */
-const MAX_KEPT = 20_000;
+const scanned = keptPerKey(20_000, (body: string): readonly Citation[] =>
+  scanMdxElements(body, 1)
+    .filter((element) => element.name === "Cite")
+    .flatMap(({ attributes: { policy, article } }) =>
+      typeof policy === "string" && typeof article === "number" ? [{ policy, article }] : [],
+    ),
+);
 
 /**
  * Citations written in an MDX body as `<Cite policy="…" article={N} />`, in
  * reading order. The list is shared between callers: do not modify it.
  */
 export function bodyCitations(body: string | undefined): readonly Citation[] {
-  if (!body) return [];
-  let citations = scanned.get(body);
-  if (!citations) {
-    citations = scanMdxElements(body, 1)
-      .filter((element) => element.name === "Cite")
-      .flatMap(({ attributes: { policy, article } }) =>
-        typeof policy === "string" && typeof article === "number" ? [{ policy, article }] : [],
-      );
-    if (scanned.size >= MAX_KEPT) scanned.clear();
-    scanned.set(body, citations);
-  }
-  return citations;
+  return body ? scanned(body) : [];
 }
 
 /**

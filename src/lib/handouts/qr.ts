@@ -1,32 +1,20 @@
 import QRCode from "qrcode";
+import { keptPerKey } from "../kept-per-key.ts";
 
 /**
  * The drawn code of each address, made once per process: a lesson's code is
  * on its own print view and again in its course's handout, and making one
  * (choosing the best of eight masks) is the print views' largest cost. A code
- * depends only on its address.
+ * depends only on its address. 20,000: more addresses than a build has print views.
  */
-const codes = new Map<string, Promise<string>>();
-
-/** More addresses than a build has print views; past it, start afresh (a long `npm run dev`). */
-const MAX_KEPT = 20_000;
-
-function qrCode(url: string): Promise<string> {
-  let svg = codes.get(url);
-  if (!svg) {
-    if (codes.size >= MAX_KEPT) codes.clear();
-    svg = QRCode.toString(url, {
-      type: "svg",
-      errorCorrectionLevel: "M",
-      margin: 4,
-      color: { dark: "#000000", light: "#ffffff" },
-    });
-    codes.set(url, svg);
-    // A failure is not kept: the next page asks again and reports it.
-    svg.catch(() => codes.delete(url));
-  }
-  return svg;
-}
+const qrCode = keptPerKey(20_000, (url: string) =>
+  QRCode.toString(url, {
+    type: "svg",
+    errorCorrectionLevel: "M",
+    margin: 4,
+    color: { dark: "#000000", light: "#ffffff" },
+  }),
+);
 
 /**
  * An inline SVG QR code for `url`, made at build time so handouts need no
