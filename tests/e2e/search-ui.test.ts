@@ -22,14 +22,17 @@ afterAll(async () => {
   await site?.close();
 });
 
-/** Waits until the search page has finished the search for `query` (after typing, a filter change…). */
-async function searchDone(page: Page, query: string): Promise<void> {
+/**
+ * Waits until the search page has finished the search for `query` (after
+ * typing, a filter change…), in `state` "done" or, for a failed one, "error".
+ */
+async function searchDone(page: Page, query: string, state = "done"): Promise<void> {
   await page.waitForFunction(
-    (q) => {
+    ([q, s]) => {
       const root = document.querySelector<HTMLElement>("[data-search-root]");
-      return root?.dataset.state === "done" && root.dataset.query === q;
+      return root?.dataset.state === s && root.dataset.query === q;
     },
-    query,
+    [query, state] as const,
     { timeout: 30_000 },
   );
 }
@@ -169,14 +172,7 @@ describe("the search page", () => {
     await page.goto(site.url("/search/"));
     await page.locator("#search-query").fill(TRAINING);
     await page.locator("#search-query").press("Enter");
-    await page.waitForFunction(
-      (q) => {
-        const root = document.querySelector<HTMLElement>("[data-search-root]");
-        return root?.dataset.state === "error" && root.dataset.query === q;
-      },
-      TRAINING,
-      { timeout: 30_000 },
-    );
+    await searchDone(page, TRAINING, "error");
     expect(await page.locator("[data-search-status]").textContent()).toBe(
       t("zh-CN", "search.unavailable"),
     );
