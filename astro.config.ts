@@ -9,7 +9,7 @@ import { unionKb } from "./src/lib/astro/integration.ts";
 import { mdxWithoutFrontmatter } from "./src/lib/astro/mdx-frontmatter.ts";
 import { narrowFonts } from "./src/lib/astro/narrow-fonts.ts";
 import { pagefindSearch } from "./src/lib/astro/pagefind.ts";
-import { outFromEnv } from "./src/lib/env.ts";
+import { lowMemoryFromEnv, outFromEnv } from "./src/lib/env.ts";
 import { cacheDirFor, contentDir } from "./src/lib/kb/content-dir.ts";
 import { inSitemap } from "./src/lib/site/sitemap.ts";
 
@@ -36,7 +36,14 @@ export default defineConfig({
   trailingSlash: "always",
   outDir: outFromEnv() ?? "./dist",
   cacheDir: cacheDirFor(content),
-  build: { format: "directory" },
+  build: {
+    format: "directory",
+    // Pages rendered at once. One at a time, the render waited on its own file
+    // writes and hashes for a third of its time: at 1,000 entries (2,150
+    // pages) 10.7 s with 1, 7.2 s with 4, 6.6 s with 8, 6.3-7.2 s with 16-32,
+    // byte-identical output, peak memory +1-3 %. UNION_KB_LOW_MEMORY keeps 1.
+    concurrency: lowMemoryFromEnv() ? 1 : 8,
+  },
   integrations: [
     unionKb({ contentDir: content }),
     mdx(),
