@@ -10,7 +10,13 @@ import { constants } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type ChildExit, describeChildExit, runNodeChild } from "../src/lib/build/astro-process.ts";
-import { CONTENT_ERRORS, takeAstroReport } from "../src/lib/build/astro-report.ts";
+import {
+  type AstroReport,
+  CONTENT_ERRORS,
+  readAstroReport,
+  searchPagesFile,
+  takeAstroReport,
+} from "../src/lib/build/astro-report.ts";
 import { acquireLock, LockTimeoutError, projectLock, systemProbe } from "../src/lib/build/lock.ts";
 import { countEntries, memoryLimit, memoryProblem } from "../src/lib/build/memory.ts";
 import { astroNodeFlags } from "../src/lib/build/node-flags.ts";
@@ -40,7 +46,9 @@ import {
   toolRoot,
 } from "../src/lib/kb/content-dir.ts";
 import { formatReport, summariseCounts } from "../src/lib/kb/problems.ts";
-import { buildSearchIndex, describeIndex } from "../src/lib/search/indexer.ts";
+import { indexWhileRendering } from "../src/lib/search/early-index.ts";
+import { buildSearchIndex, describeIndex, type IndexStats } from "../src/lib/search/indexer.ts";
+import { type SearchablePage, searchablePages } from "../src/lib/search/parts.ts";
 
 const HELP = `Usage: npm run build -- [options]
 
@@ -115,12 +123,19 @@ function timed(step: string): void {
 }
 /** The unfinished site, removed on failure; set once the lock is held. */
 let temp: string | undefined;
+// Written by Astro's process; one build of this project at a time (the lock).
+const reportFile = join(root, ".astro", `build-report-${process.pid}.json`);
 let release: (() => void) | undefined;
 let astro: ReturnType<typeof runNodeChild> | undefined;
 let stoppedBy: NodeJS.Signals | undefined;
 /** Removes the unfinished output, keeps the previous site, and exits. */
 function fail(message: string, code: number = EXIT.content): never {
-  if (temp) rmSync(temp, { recursive: true, force: true });
+  if (temp) {
+    rmSync(temp, { recursive: true, force: true });
+    // The search index begun during the render (its Pagefind process ends with this one).
+    rmSync(`${temp}.search-part`, { recursive: true, force: true });
+  }
+  rmSync(searchPagesFile(reportFile), { force: true });
   release?.();
   console.error(`\n${message}\nThe previous site (if any) is unchanged.`);
   process.exit(code);
@@ -170,12 +185,43 @@ temp = buildingFolder(out, process.pid, workDir);
 // Astro renders the pages in a child process; its memory is freed before the
 // search index is built (see scripts/astro-build.ts). Its collections must
 // hold what the check read (src/lib/astro/kb-loader.ts).
-// The lock is held: one build of this project at a time writes this file.
-const reportFile = join(root, ".astro", `build-report-${process.pid}.json`);
 astro = runNodeChild(
   [...astroNodeFlags(lowMemory), fileURLToPath(new URL("astro-build.ts", import.meta.url))],
   astroChildEnv({ content, out: temp, reportFile }),
 );
+const cacheDir = cacheDirFor(content);
+const building = temp;
+/** The search index of `pages` (default: every page of the finished site that carries the mark). */
+const indexSearch = (
+  found: Pick<AstroReport, "base" | "records">,
+  pages?: readonly SearchablePage[],
+): Promise<IndexStats> =>
+  buildSearchIndex({
+    root: building,
+    base: found.base,
+    contentDir: content,
+    cacheDir,
+    ...(found.records ? { records: found.records } : {}),
+    partChars: settings.searchPartChars,
+    ...(pages ? { pages } : {}),
+  });
+// The searchable pages are indexed while Astro renders the others
+// (src/lib/search/early-index.ts); not with UNION_KB_LOW_MEMORY, as Pagefind
+// and Astro would then hold their memory at the same time.
+const early = lowMemory
+  ? undefined
+  : indexWhileRendering({
+      root: temp,
+      listFile: searchPagesFile(reportFile),
+      outputPath: join(temp, "pagefind"),
+      astroDone: astro.done,
+      index: async (pages) => {
+        const found = readAstroReport(reportFile);
+        if (!found?.records) throw new Error("no report");
+        return indexSearch(found, pages);
+      },
+      ...(process.env.UNION_KB_LOG_LEVEL === "debug" ? { log: console.log } : {}),
+    });
 const ended: ChildExit = await astro.done;
 const report = takeAstroReport(reportFile);
 if (stoppedBy) fail(`The build was stopped (${stoppedBy}).`, 128 + constants.signals[stoppedBy]);
@@ -188,25 +234,17 @@ const whyFailed = ended.error
 if (whyFailed) fail(`The build failed: ${whyFailed}`);
 if (!report) fail("The build failed: Astro's process ended without its report.");
 timed("astro");
-const { base, counts, records } = report;
+const { base, counts } = report;
 // The search index (Pagefind's own process) and the check of the built site
 // (a worker thread) read the same pages at the same time, on both cores.
 const siteCheck = checkBuiltSiteAside(temp, { base });
 // Without this, a failed index would leave the check's rejection unheard.
 siteCheck.catch(() => undefined);
 try {
-  const cacheDir = cacheDirFor(content);
+  const pages = searchablePages(temp);
+  const begun = await early?.settle(pages);
   console.log(
-    describeIndex(
-      await buildSearchIndex({
-        root: temp,
-        base,
-        contentDir: content,
-        cacheDir,
-        ...(records ? { records } : {}),
-        partChars: settings.searchPartChars,
-      }),
-    ),
+    describeIndex(begun ? { ...begun.stats, early: true } : await indexSearch(report, pages)),
   );
 } catch (error) {
   fail(

@@ -44,6 +44,17 @@ describe("npm run build on the valid fixture", () => {
     expect(buildOutput).not.toMatch(/warn/i);
   });
 
+  it("indexes the searchable pages while Astro renders the others, on every kind of searchable page", async () => {
+    // Each fixture build is cold (its own copy of the content, so its own
+    // caches). Together they have every route of SEARCHABLE_ROUTES: a page
+    // marked searchable outside that list would make the build index again
+    // after Astro, without "while Astro rendered".
+    for (const scenario of [undefined, "events", "media"])
+      expect(await fixtureBuildLog(scenario)).toMatch(
+        /Search: indexed \d+ pages, .* while Astro rendered/,
+      );
+  }, 600_000);
+
   it("renders a lesson with its course, objectives, body and a citation link", () => {
     const html = page("courses/training-rights/duties");
     expect(html).toContain("企业的培训义务");

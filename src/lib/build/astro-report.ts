@@ -22,13 +22,32 @@ export interface AstroReport {
 /** Exit code of Astro's process when the content check found errors (the report lists them). */
 export const CONTENT_ERRORS = 3;
 
+/**
+ * Where Astro's process lists the searchable pages, in the order it renders
+ * them, once it knows its paths (src/lib/astro/search-first.ts).
+ */
+export function searchPagesFile(reportFile: string): string {
+  return reportFile.replace(/(\.json)?$/, ".search-pages.json");
+}
+
 /** In the build: the report Astro's process left, read once and removed; undefined if there is none. */
 export function takeAstroReport(reportFile: string): AstroReport | undefined {
+  try {
+    return readAstroReport(reportFile);
+  } finally {
+    rmSync(reportFile, { force: true });
+  }
+}
+
+/**
+ * The report as it is now, left in place; undefined if there is none yet.
+ * Astro's process writes it before Astro starts, so it is there once the
+ * search pages' list is (searchPagesFile).
+ */
+export function readAstroReport(reportFile: string): AstroReport | undefined {
   try {
     return JSON.parse(readFileSync(reportFile, "utf8")) as AstroReport;
   } catch {
     return undefined;
-  } finally {
-    rmSync(reportFile, { force: true });
   }
 }

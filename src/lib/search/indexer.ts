@@ -54,6 +54,8 @@ export interface IndexStats {
   parts: number;
   /** True when the index was copied from the previous build (same pages and records). */
   reused?: boolean;
+  /** True when it was begun while Astro rendered the other pages (src/lib/search/early-index.ts). */
+  early?: boolean;
 }
 
 /** A search record that is not a page: a glossary term or a law article, linking to its anchor. */
@@ -62,7 +64,7 @@ export function describeIndex(stats: IndexStats): string {
   if (stats.reused)
     return `Search: pages unchanged, reused the previous index of ${stats.pages} pages in ${stats.seconds.toFixed(1)} s (${(stats.bytes / 1024).toFixed(0)} KB).`;
   return (
-    `Search: indexed ${stats.pages} pages, ${stats.glossaryRecords} glossary terms and ${stats.articleRecords} law articles in ${stats.seconds.toFixed(1)} s ` +
+    `Search: indexed ${stats.pages} pages, ${stats.glossaryRecords} glossary terms and ${stats.articleRecords} law articles in ${stats.seconds.toFixed(1)} s${stats.early ? " while Astro rendered" : ""} ` +
     `(${(stats.bytes / 1024).toFixed(0)} KB in ${stats.files} files, ${stats.fragments} fragments${stats.parts > 1 ? `, ${stats.parts} parts` : ""}).`
   );
 }
@@ -85,12 +87,16 @@ export async function buildSearchIndex(options: {
   records?: SearchRecords;
   /** Characters per part (default: partSizeFromEnv()). */
   partChars?: number;
+  /** The searchable pages, sorted by path, when already read (default: searchablePages(root)). */
+  pages?: readonly SearchablePage[];
+  /** Where the index goes (default: `root/pagefind`). */
+  outputPath?: string;
 }): Promise<IndexStats> {
   const started = performance.now();
-  const outputPath = join(options.root, "pagefind");
+  const outputPath = options.outputPath ?? join(options.root, "pagefind");
   const { terms, articles, vocabulary } =
     options.records ?? searchRecordsOf(loadKnowledgeBase(options.contentDir).kb, options.base);
-  const pages = searchablePages(options.root);
+  const pages = options.pages ?? searchablePages(options.root);
   const records = [
     ...terms.map((record): IndexItem => ({ kind: "term", record, chars: record.content.length })),
     ...articles.map(

@@ -48,21 +48,28 @@ export function searchablePages(root: string): SearchablePage[] {
   const pages: SearchablePage[] = [];
   const files = [...listBuiltSite(root).pages.values()].sort();
   for (const file of files) {
-    const bytes = readFileSync(file);
-    const html = bytes.toString("utf8");
-    const marker = html.indexOf("data-pagefind-body");
-    if (marker === -1) continue;
-    const start = html.indexOf(">", marker) + 1;
-    const end = html.indexOf("</main>", start);
-    const path = relative(root, file).split(sep).join("/");
-    pages.push({
-      path,
-      url: pageUrl(path),
-      chars: textLength(html.slice(start, end)),
-      hash: createHash("sha256").update(bytes).digest("hex"),
-    });
+    const page = searchablePage(relative(root, file).split(sep).join("/"), readFileSync(file));
+    if (page) pages.push(page);
   }
   return pages;
+}
+
+/**
+ * One built page as the search index sees it, from its path under the site
+ * root (`/` separators) and its bytes; undefined when it is not searchable.
+ */
+export function searchablePage(path: string, bytes: Buffer): SearchablePage | undefined {
+  const html = bytes.toString("utf8");
+  const marker = html.indexOf("data-pagefind-body");
+  if (marker === -1) return undefined;
+  const start = html.indexOf(">", marker) + 1;
+  const end = html.indexOf("</main>", start);
+  return {
+    path,
+    url: pageUrl(path),
+    chars: textLength(html.slice(start, end)),
+    hash: createHash("sha256").update(bytes).digest("hex"),
+  };
 }
 
 /** Pagefind's URL for a page at `path`: "cases/x/index.html" → "/cases/x/". */
