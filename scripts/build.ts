@@ -18,7 +18,12 @@ import {
   takeAstroReport,
 } from "../src/lib/build/astro-report.ts";
 import { acquireLock, LockTimeoutError, projectLock, systemProbe } from "../src/lib/build/lock.ts";
-import { countEntries, memoryLimit, memoryProblem } from "../src/lib/build/memory.ts";
+import {
+  countEntries,
+  mayOverlapSearch,
+  memoryLimit,
+  memoryProblem,
+} from "../src/lib/build/memory.ts";
 import { astroNodeFlags } from "../src/lib/build/node-flags.ts";
 import {
   buildingFolder,
@@ -104,8 +109,10 @@ try {
   process.exit(EXIT.usage);
 }
 const { lowMemory } = settings;
+const entries = countEntries(content);
+const memory = memoryLimit();
 if (!settings.skipMemoryCheck) {
-  const tooLittle = memoryProblem(countEntries(content), memoryLimit(), lowMemory);
+  const tooLittle = memoryProblem(entries, memory, lowMemory);
   if (tooLittle) {
     console.error(`${tooLittle}\nNothing was built; the previous site (if any) is unchanged.`);
     process.exit(EXIT.content);
@@ -205,10 +212,12 @@ const indexSearch = (
     partChars: settings.searchPartChars,
     ...(pages ? { pages } : {}),
   });
+/** The report, read once: by the search index begun early, or after Astro. */
+let reportRead: AstroReport | undefined;
 // The searchable pages are indexed while Astro renders the others
-// (src/lib/search/early-index.ts); not with UNION_KB_LOW_MEMORY, as Pagefind
-// and Astro would then hold their memory at the same time.
-const early = lowMemory
+// (src/lib/search/early-index.ts), where there is memory for Pagefind and
+// Astro at the same time; otherwise after Astro, as before.
+const early = !mayOverlapSearch(entries, memory, lowMemory)
   ? undefined
   : indexWhileRendering({
       root: temp,
@@ -216,14 +225,15 @@ const early = lowMemory
       outputPath: join(temp, "pagefind"),
       astroDone: astro.done,
       index: async (pages) => {
-        const found = readAstroReport(reportFile);
-        if (!found?.records) throw new Error("no report");
-        return indexSearch(found, pages);
+        reportRead ??= readAstroReport(reportFile);
+        if (!reportRead?.records) throw new Error("Astro's process left no search records");
+        return indexSearch(reportRead, pages);
       },
       ...(process.env.UNION_KB_LOG_LEVEL === "debug" ? { log: console.log } : {}),
     });
 const ended: ChildExit = await astro.done;
-const report = takeAstroReport(reportFile);
+const report = reportRead ?? takeAstroReport(reportFile);
+rmSync(reportFile, { force: true });
 if (stoppedBy) fail(`The build was stopped (${stoppedBy}).`, 128 + constants.signals[stoppedBy]);
 if (report?.problems.length) console.error(formatReport(report.problems));
 if (ended.code === CONTENT_ERRORS)

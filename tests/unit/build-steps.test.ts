@@ -16,6 +16,8 @@ import { describeChildExit } from "../../src/lib/build/astro-process.ts";
 import {
   countEntries,
   estimateBuildMemory,
+  estimateOverlapMemory,
+  mayOverlapSearch,
   memoryLimit,
   memoryProblem,
 } from "../../src/lib/build/memory.ts";
@@ -170,6 +172,18 @@ describe("memory", () => {
     expect(estimateBuildMemory(5_000) / GB).toBeCloseTo(2.07, 1);
     expect(estimateBuildMemory(20_000) / GB).toBeCloseTo(5.59, 1);
     expect(estimateBuildMemory(20_000, true)).toBeLessThan(estimateBuildMemory(20_000));
+  });
+
+  it("begins the search index during the render only with memory for both at once", () => {
+    // Measured with the overlap (docs/performance.md, session 8).
+    expect(estimateOverlapMemory(1_000) / GB).toBeCloseTo(1.58, 1);
+    expect(estimateOverlapMemory(5_000) / GB).toBeCloseTo(2.48, 1);
+    expect(mayOverlapSearch(1_000, { bytes: 24 * GB }, false)).toBe(true);
+    expect(mayOverlapSearch(1_000, { bytes: 24 * GB }, true)).toBe(false);
+    // A 2 GB machine builds 1,000 entries (the plain estimate's share), but
+    // indexes after Astro: both at once would need about 1.6 GB of its 2.
+    expect(mayOverlapSearch(5_000, { bytes: 2 * GB }, false)).toBe(false);
+    expect(mayOverlapSearch(1_000, { bytes: 1.5 * GB }, false)).toBe(false);
   });
 
   it("refuses only a machine clearly too small, pointing to low-memory mode when that fits", () => {

@@ -31,6 +31,30 @@ export function estimateBuildMemory(entries: number, lowMemory = false): number 
   return Math.round(lowMemory ? bytes * LOW_MEMORY_FACTOR : bytes);
 }
 
+/**
+ * Peak memory, all processes at once, when the search index is begun while
+ * Astro renders (src/lib/search/early-index.ts): Pagefind's process then
+ * runs beside Astro's instead of after it. Measured (docs/performance.md,
+ * session 8): 1,000 entries 1.58 GB, 5,000 2.48 GB, which the line gives.
+ * The largest single process is not larger.
+ */
+export function estimateOverlapMemory(entries: number): number {
+  return Math.round(1.355 * GB + entries * 0.231 * MB);
+}
+
+/**
+ * Whether the search index may be begun while Astro renders: only with the
+ * memory for both at once (the estimate in full, not just the share that
+ * lets a build start), and not with UNION_KB_LOW_MEMORY.
+ */
+export function mayOverlapSearch(
+  entries: number,
+  limit: { bytes: number },
+  lowMemory: boolean,
+): boolean {
+  return !lowMemory && limit.bytes >= estimateOverlapMemory(entries);
+}
+
 /** Where the memory limit was read from; replaced in tests. */
 export interface MemorySources {
   totalmem(): number;
