@@ -247,7 +247,7 @@ timed("astro");
 const { base, counts } = report;
 // The search index (Pagefind's own process) and the check of the built site
 // (a worker thread) read the same pages at the same time, on both cores.
-const siteCheck = checkBuiltSiteAside(temp, { base });
+const siteCheck = checkBuiltSiteAside(temp, { base, cacheDir });
 // Without this, a failed index would leave the check's rejection unheard.
 siteCheck.catch(() => undefined);
 try {

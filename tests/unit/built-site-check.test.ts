@@ -1,9 +1,13 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkBuiltSite, checkBuiltSiteAside } from "../../src/lib/dist/site-check.ts";
+import {
+  checkBuiltSite,
+  checkBuiltSiteAside,
+  checkBuiltSiteOnce,
+} from "../../src/lib/dist/site-check.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "union-kb-site-check-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -13,11 +17,11 @@ function write(path: string, text: string): void {
   writeFileSync(join(dir, path), text);
 }
 
+const css =
+  "@font-face{font-family:'Noto Sans SC Variable';src:url(a.woff2);unicode-range:U+4e00-9fff}";
+
 describe("checkBuiltSite (after every build)", () => {
-  write(
-    "_astro/site.css",
-    "@font-face{font-family:'Noto Sans SC Variable';src:url(a.woff2);unicode-range:U+4e00-9fff}",
-  );
+  write("_astro/site.css", css);
   write(
     "index.html",
     `<link rel="stylesheet" href="/_astro/site.css"><a href="/courses/">课程</a><a href="/courses/#intro">导言</a>`,
@@ -67,5 +71,48 @@ describe("checkBuiltSite (after every build)", () => {
     expect(again.pages).toBe(report.pages);
     expect(again.brokenLinks).toEqual(report.brokenLinks);
     rmSync(join(dir, "pagefind"), { recursive: true });
+  });
+
+  it("gives the last report again for the same site (a build with unchanged content), and checks a changed one", async () => {
+    const cacheDir = join(dir, "..", `${dir.split("/").pop()}-cache`);
+    try {
+      const first = checkBuiltSiteOnce(dir, { cacheDir });
+      expect(first).toEqual(report);
+      // The kept report is what comes back while the site is the same: marked
+      // here, so that a second check would show.
+      const file = join(cacheDir, "union-kb-site-check.json");
+      const kept = JSON.parse(readFileSync(file, "utf8"));
+      kept.report.brokenLinks = [{ page: "/kept/", url: "/", problem: "missing-page" }];
+      writeFileSync(file, JSON.stringify(kept));
+      const same = await checkBuiltSiteAside(dir, { cacheDir });
+      expect(same.brokenLinks).toEqual([{ page: "/kept/", url: "/", problem: "missing-page" }]);
+      expect(same.uncovered).toEqual(report.uncovered);
+      // One page's bytes, one stylesheet, one file more, another base: checked again.
+      const changes: [string, () => void, () => void][] = [
+        [
+          "page",
+          () => write("cases/index.html", "<p>職工</p>"),
+          () => write("cases/index.html", "<p>職工〇</p>"),
+        ],
+        [
+          "stylesheet",
+          () => write("_astro/site.css", "body{}"),
+          () => write("_astro/site.css", css),
+        ],
+        ["file", () => write("_astro/y.js", ""), () => rmSync(join(dir, "_astro/y.js"))],
+      ];
+      for (const [what, change, undo] of changes) {
+        writeFileSync(file, JSON.stringify(kept));
+        change();
+        expect(checkBuiltSiteOnce(dir, { cacheDir }).brokenLinks, what).toEqual(report.brokenLinks);
+        undo();
+      }
+      writeFileSync(file, JSON.stringify(kept));
+      expect(checkBuiltSiteOnce(dir, { cacheDir, base: "/kb/" }).brokenLinks).not.toEqual(
+        kept.report.brokenLinks,
+      );
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,10 +1,13 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { checkBuiltSite } from "./site-check.ts";
+import { checkBuiltSite, checkBuiltSiteOnce } from "./site-check.ts";
 
 /*
  * The built-site check of `npm run build`, in a worker thread: it reads every
  * page while Pagefind indexes the same pages in its own process, so the two
  * use both cores instead of taking turns (checkBuiltSiteAside).
  */
-const { dir, base } = workerData as { dir: string; base?: string };
-parentPort?.postMessage(checkBuiltSite(dir, base === undefined ? {} : { base }));
+const { dir, base, cacheDir } = workerData as { dir: string; base?: string; cacheDir?: string };
+const options = base === undefined ? {} : { base };
+parentPort?.postMessage(
+  cacheDir ? checkBuiltSiteOnce(dir, { ...options, cacheDir }) : checkBuiltSite(dir, options),
+);
