@@ -46,10 +46,11 @@ describe("npm run build on the valid fixture", () => {
 
   it("indexes the searchable pages while Astro renders the others, on every kind of searchable page", async () => {
     // Each fixture build is cold (its own copy of the content, so its own
-    // caches). Together they have every route of SEARCHABLE_ROUTES: a page
-    // marked searchable outside that list would make the build index again
-    // after Astro, without "while Astro rendered".
-    for (const scenario of [undefined, "events", "media"])
+    // caches). Together they have every route of SEARCHABLE_ROUTES, and a
+    // law's "current version" redirect page (law-versions), which is not
+    // searched: a page marked searchable outside that list would make the
+    // build index again after Astro, without "while Astro rendered".
+    for (const scenario of [undefined, "events", "media", "law-versions"])
       expect(await fixtureBuildLog(scenario)).toMatch(
         /Search: indexed \d+ pages, .* while Astro rendered/,
       );

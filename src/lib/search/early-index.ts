@@ -101,8 +101,8 @@ async function waitForList(
 
 /**
  * Reads each listed page once Astro has written it whole (it ends with
- * `</html>`); why not, if Astro ends with one missing or one is not
- * searchable after all. Pages are looked for in the order Astro renders
+ * `</html>`) and keeps those that carry the search mark; why not, if Astro
+ * ends with one missing. Pages are looked for in the order Astro renders
  * them, a few ahead, as it renders several at once.
  */
 async function readWhenWritten(
@@ -126,9 +126,9 @@ async function readWhenWritten(
         still.push(path);
         continue;
       }
+      // A route's redirect page (a law's "current version" address) is not searched.
       const page = searchablePage(path, bytes);
-      if (!page) return `${path} is not searchable`;
-      pages.push(page);
+      if (page) pages.push(page);
     }
     waiting = still;
     if (waiting.length === 0) break;
