@@ -84,3 +84,28 @@ describe("a second build", { timeout: BUILDS_TIMEOUT }, () => {
     expectSameAsFullBuild("title");
   });
 });
+
+describe("a second build of a site with a law's version-free address", {
+  timeout: BUILDS_TIMEOUT,
+}, () => {
+  it("copies the redirect page and still leaves it out of the sitemap, byte for byte as the first", () => {
+    // The page used to leave itself out of the sitemap when it rendered; a
+    // build that copies it from the cache does not render it, and the
+    // sitemap listed /policies/vocational-education-law/ again.
+    const versions = fixtureContent("law-versions", "extra");
+    const out = (name: string) => join(temp, `versions-${name}`);
+    try {
+      for (const name of ["cold", "warm"]) {
+        const result = runScript("build.ts", ["--content", versions, "--out", out(name)]);
+        expect(result.status, result.stderr).toBe(0);
+      }
+      const sitemap = readFileSync(join(out("warm"), "sitemap-0.xml"), "utf8");
+      expect(sitemap).toContain("/policies/vocational-education-law-2022/");
+      expect(sitemap).not.toContain("/policies/vocational-education-law/");
+      expect(fingerprint(out("warm"))).toEqual(fingerprint(out("cold")));
+    } finally {
+      rmSync(versions, { recursive: true, force: true });
+      rmSync(cacheDirFor(versions), { recursive: true, force: true });
+    }
+  });
+});
