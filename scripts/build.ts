@@ -15,7 +15,6 @@ import {
   CONTENT_ERRORS,
   readAstroReport,
   searchPagesFile,
-  takeAstroReport,
 } from "../src/lib/build/astro-report.ts";
 import { acquireLock, LockTimeoutError, projectLock, systemProbe } from "../src/lib/build/lock.ts";
 import {
@@ -232,7 +231,7 @@ const early = !mayOverlapSearch(entries, memory, lowMemory)
       ...(process.env.UNION_KB_LOG_LEVEL === "debug" ? { log: console.log } : {}),
     });
 const ended: ChildExit = await astro.done;
-const report = reportRead ?? takeAstroReport(reportFile);
+const report = reportRead ?? readAstroReport(reportFile);
 rmSync(reportFile, { force: true });
 if (stoppedBy) fail(`The build was stopped (${stoppedBy}).`, 128 + constants.signals[stoppedBy]);
 if (report?.problems.length) console.error(formatReport(report.problems));

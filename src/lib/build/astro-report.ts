@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import type { Problem } from "../kb/problems.ts";
 import type { SearchRecords } from "../search/records.ts";
 
@@ -30,19 +30,10 @@ export function searchPagesFile(reportFile: string): string {
   return reportFile.replace(/(\.json)?$/, ".search-pages.json");
 }
 
-/** In the build: the report Astro's process left, read once and removed; undefined if there is none. */
-export function takeAstroReport(reportFile: string): AstroReport | undefined {
-  try {
-    return readAstroReport(reportFile);
-  } finally {
-    rmSync(reportFile, { force: true });
-  }
-}
-
 /**
- * The report as it is now, left in place; undefined if there is none yet.
- * Astro's process writes it before Astro starts, so it is there once the
- * search pages' list is (searchPagesFile).
+ * In the build: the report Astro's process left (the build removes it);
+ * undefined if there is none yet. Astro's process writes it before Astro
+ * starts, so it is there once the search pages' list is (searchPagesFile).
  */
 export function readAstroReport(reportFile: string): AstroReport | undefined {
   try {
