@@ -4,12 +4,12 @@
  * The index itself is a stand-in here: what is tested is which pages reach it,
  * in which order, and when the head start is thrown away.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
-import { searchableFirst } from "../../src/lib/astro/search-first.ts";
+import { searchableFirst, searchFirstPrerenderer } from "../../src/lib/astro/search-first.ts";
 import { indexWhileRendering } from "../../src/lib/search/early-index.ts";
 import type { IndexStats } from "../../src/lib/search/indexer.ts";
 import { type SearchablePage, searchablePages } from "../../src/lib/search/parts.ts";
@@ -191,5 +191,32 @@ describe("the render order", () => {
     expect(pageFileOf("/")).toBe("index.html");
     expect(pageFileOf("/cases/x/")).toBe("cases/x/index.html");
     expect(pageFileOf("/cases/x")).toBe("cases/x/index.html");
+  });
+
+  it("wraps Astro's prerenderer: the paths alone (Astro 7.3) or with their metadata (7.4)", async () => {
+    const paths = [
+      path("/print/courses/a/", "src/pages/print/courses/[course]/index.astro"),
+      path("/cases/x/", "src/pages/cases/[case].astro"),
+    ];
+    const listFile = join(temp, "wrapped.json");
+    for (const returned of [paths, { paths, metadata: { staticImages: [] } }]) {
+      rmSync(listFile, { force: true });
+      const inner = {
+        name: "astro:default",
+        getStaticPaths: async () => returned,
+        render: async () => new Response("x"),
+      } as unknown as Parameters<ReturnType<typeof searchFirstPrerenderer>>[0];
+      const wrapped = searchFirstPrerenderer(listFile)(inner);
+      const result = (await wrapped.getStaticPaths()) as unknown;
+      const ordered = Array.isArray(result) ? result : (result as { paths: unknown[] }).paths;
+      expect(ordered.map((p) => (p as { pathname: string }).pathname)).toEqual([
+        "/cases/x/",
+        "/print/courses/a/",
+      ]);
+      if (!Array.isArray(returned))
+        expect((result as { metadata: unknown }).metadata).toEqual(returned.metadata);
+      expect(JSON.parse(readFileSync(listFile, "utf8"))).toEqual(["cases/x/index.html"]);
+      expect(wrapped.render).toBe(inner.render);
+    }
   });
 });

@@ -3,6 +3,8 @@ import type { AstroPrerenderer } from "astro";
 import { pageFileOf, SEARCHABLE_ROUTES } from "../search/searchable-routes.ts";
 
 type PathWithRoute = Awaited<ReturnType<AstroPrerenderer["getStaticPaths"]>>[number];
+/** What a prerenderer's getStaticPaths returns: the paths (Astro 7.3), or them with metadata (7.4). */
+type StaticPaths = PathWithRoute[] | { paths: PathWithRoute[]; [more: string]: unknown };
 
 /**
  * Astro's paths with the searchable pages first, each group in Astro's own
@@ -35,11 +37,13 @@ export function searchFirstPrerenderer(
     ...defaultPrerenderer,
     name: "union-kb:search-first",
     async getStaticPaths() {
-      const { paths, searchable } = searchableFirst(await defaultPrerenderer.getStaticPaths());
+      // Astro 7.3 returns the paths; 7.4 may return them with metadata.
+      const found = (await defaultPrerenderer.getStaticPaths()) as StaticPaths;
+      const { paths, searchable } = searchableFirst(Array.isArray(found) ? found : found.paths);
       // Renamed into place: the build never reads half a list.
       writeFileSync(`${listFile}.tmp`, JSON.stringify(searchable));
       renameSync(`${listFile}.tmp`, listFile);
-      return paths;
+      return (Array.isArray(found) ? paths : { ...found, paths }) as PathWithRoute[];
     },
   });
 }
