@@ -51,7 +51,7 @@ import {
 } from "../src/lib/kb/content-dir.ts";
 import { formatReport, summariseCounts } from "../src/lib/kb/problems.ts";
 import { indexWhileRendering } from "../src/lib/search/early-index.ts";
-import { buildSearchIndex, describeIndex, type IndexStats } from "../src/lib/search/indexer.ts";
+import type { IndexStats } from "../src/lib/search/indexer.ts";
 import { type SearchablePage, searchablePages } from "../src/lib/search/parts.ts";
 
 const HELP = `Usage: npm run build -- [options]
@@ -195,6 +195,9 @@ astro = runNodeChild(
   [...astroNodeFlags(lowMemory), fileURLToPath(new URL("astro-build.ts", import.meta.url))],
   astroChildEnv({ content, out: temp, reportFile }),
 );
+// Loaded while Astro's process starts, not before: the indexer brings
+// Pagefind's client and the records' dependencies (about 0.3 s).
+const { buildSearchIndex, describeIndex } = await import("../src/lib/search/indexer.ts");
 const cacheDir = cacheDirFor(content);
 const building = temp;
 /** The search index of `pages` (default: every page of the finished site that carries the mark). */
