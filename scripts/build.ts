@@ -200,10 +200,11 @@ astro = runNodeChild(
 const { buildSearchIndex, describeIndex } = await import("../src/lib/search/indexer.ts");
 const cacheDir = cacheDirFor(content);
 const building = temp;
-/** The search index of `pages` (default: every page of the finished site that carries the mark). */
+/** The search index of `pages` in `outputPath` (default: the site's pagefind/). */
 const indexSearch = (
   found: Pick<AstroReport, "base" | "records">,
-  pages?: readonly SearchablePage[],
+  pages: readonly SearchablePage[],
+  outputPath?: string,
 ): Promise<IndexStats> =>
   buildSearchIndex({
     root: building,
@@ -212,7 +213,8 @@ const indexSearch = (
     cacheDir,
     ...(found.records ? { records: found.records } : {}),
     partChars: settings.searchPartChars,
-    ...(pages ? { pages } : {}),
+    pages,
+    ...(outputPath ? { outputPath } : {}),
   });
 /** The report, read once: by the search index begun early, or after Astro. */
 let reportRead: AstroReport | undefined;
@@ -226,10 +228,10 @@ const early = !mayOverlapSearch(entries, memory, lowMemory)
       listFile: searchPagesFile(reportFile),
       outputPath: join(temp, "pagefind"),
       astroDone: astro.done,
-      index: async (pages) => {
+      index: async (pages, outputPath) => {
         reportRead ??= readAstroReport(reportFile);
         if (!reportRead?.records) throw new Error("Astro's process left no search records");
-        return indexSearch(reportRead, pages);
+        return indexSearch(reportRead, pages, outputPath);
       },
       ...(process.env.UNION_KB_LOG_LEVEL === "debug" ? { log: console.log } : {}),
     });
