@@ -1,16 +1,23 @@
 import { defineCollection } from "astro:content";
-import { type KbCollection, kbLoader } from "./lib/astro/kb-loader.ts";
-import { contentDir } from "./lib/kb/content-dir.ts";
-import { CaseSchema } from "./schemas/case.ts";
-import { CourseSchema } from "./schemas/course.ts";
-import { EventSchema } from "./schemas/event.ts";
-import { GlossaryTermSchema } from "./schemas/glossary.ts";
-import { LessonSchema } from "./schemas/lesson.ts";
-import { MaterialSchema } from "./schemas/material.ts";
-import { PolicySchema } from "./schemas/policy.ts";
-import { QuestionSchema } from "./schemas/question.ts";
-import { SiteSchema } from "./schemas/site.ts";
-import { TopicSchema } from "./schemas/topic.ts";
+import type { KbCollection } from "./lib/astro/kb-loader.ts";
+import { offeredCollectionParts } from "./lib/astro/native-collection-parts.ts";
+
+// The loader and the schemas as `npm run build` already loaded them, or
+// imported here (src/lib/astro/native-collection-parts.ts says why).
+const {
+  contentDir,
+  kbLoader,
+  CaseSchema,
+  CourseSchema,
+  EventSchema,
+  GlossaryTermSchema,
+  LessonSchema,
+  MaterialSchema,
+  PolicySchema,
+  QuestionSchema,
+  SiteSchema,
+  TopicSchema,
+} = offeredCollectionParts() ?? (await import("./lib/astro/collection-parts.ts"));
 
 // Every collection is loaded from the same parse as `npm run check`
 // (src/lib/astro/kb-loader.ts), so what passes the check is what gets built.

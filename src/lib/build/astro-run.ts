@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type AstroInlineConfig, build } from "astro";
+import { offerCollectionParts } from "../astro/native-collection-parts.ts";
 import { checkKnowledgeBase, entryCounts } from "../check/check.ts";
 import { toolRoot } from "../kb/content-dir.ts";
 import type { KnowledgeBase } from "../kb/load.ts";
@@ -55,6 +56,8 @@ export async function checkAndRender(settings: {
     const config = (await import(pathToFileURL(join(root, "astro.config.ts")).href)) as {
       default: AstroInlineConfig;
     };
+    // content.config.ts takes the loader and schemas Node loaded for the check.
+    offerCollectionParts(await import("../astro/collection-parts.ts"));
     await build({
       ...config.default,
       configFile: false,
