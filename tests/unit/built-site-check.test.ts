@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
+  type BuiltSiteReport,
   checkBuiltSite,
   checkBuiltSiteAside,
-  checkBuiltSiteOnce,
 } from "../../src/lib/dist/site-check.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "union-kb-site-check-"));
@@ -73,44 +73,85 @@ describe("checkBuiltSite (after every build)", () => {
     rmSync(join(dir, "pagefind"), { recursive: true });
   });
 
-  it("gives the last report again for the same site (a build with unchanged content), and checks a changed one", async () => {
+  it("keeps what it read from each page, and reads again only a page whose bytes changed", async () => {
     const cacheDir = join(dir, "..", `${dir.split("/").pop()}-cache`);
+    const file = join(cacheDir, "union-kb-site-check.json");
+    type Kept = {
+      report: { brokenLinks: unknown[] };
+      links: unknown[];
+      pages: Record<string, [string, string[], number[], string[], string]>;
+    };
+    const readKept = (): Kept => JSON.parse(readFileSync(file, "utf8"));
     try {
-      const first = checkBuiltSiteOnce(dir, { cacheDir });
-      expect(first).toEqual(report);
-      // The kept report is what comes back while the site is the same: marked
-      // here, so that a second check would show.
-      const file = join(cacheDir, "union-kb-site-check.json");
-      const kept = JSON.parse(readFileSync(file, "utf8"));
+      expect(checkBuiltSite(dir, { cacheDir })).toEqual(report);
+      // The same site again: the report kept is the report given (marked
+      // here, so that a second check would show).
+      const kept = readKept();
       kept.report.brokenLinks = [{ page: "/kept/", url: "/", problem: "missing-page" }];
       writeFileSync(file, JSON.stringify(kept));
       const same = await checkBuiltSiteAside(dir, { cacheDir });
       expect(same.brokenLinks).toEqual([{ page: "/kept/", url: "/", problem: "missing-page" }]);
       expect(same.uncovered).toEqual(report.uncovered);
-      // One page's bytes, one stylesheet, one file more, another base: checked again.
-      const changes: [string, () => void, () => void][] = [
+
+      // A page's facts are kept by its bytes: a kept link to a missing page
+      // (marked in the file) is reported while the page is the same…
+      const marked = readKept();
+      const index = marked.links.push(["/gone/", "/gone/", ""]) - 1;
+      marked.pages["/topics/"]?.[2].push(index);
+      writeFileSync(file, JSON.stringify(marked));
+      write("_astro/y.js", "");
+      expect(checkBuiltSite(dir, { cacheDir }).brokenLinks).toEqual([
+        ...report.brokenLinks,
+        { page: "/topics/", url: "/gone/", problem: "missing-page" },
+      ]);
+      // …and gone once the page's bytes change and it is read again.
+      const topics = readFileSync(join(dir, "topics/index.html"), "utf8");
+      write("topics/index.html", `${topics}<a href="/courses/">课程</a>`);
+      expect(checkBuiltSite(dir, { cacheDir }).brokenLinks).toEqual(report.brokenLinks);
+      write("topics/index.html", topics);
+      rmSync(join(dir, "_astro/y.js"));
+
+      // A changed page, stylesheet or file is checked again against kept facts.
+      const changes: [string, () => void, () => void, Partial<BuiltSiteReport>][] = [
         [
           "page",
-          () => write("cases/index.html", "<p>職工</p>"),
-          () => write("cases/index.html", "<p>職工〇</p>"),
+          () => write("courses/index.html", `<h2 id="intro">导言</h2><a href="/#top">顶</a>`),
+          () =>
+            write(
+              "courses/index.html",
+              `<h2 id="intro">导言</h2><a href="/missing/">缺</a><a href="/#top">顶</a>`,
+            ),
+          { brokenLinks: [{ page: "/courses/", url: "/#top", problem: "missing-anchor" }] },
         ],
         [
           "stylesheet",
-          () => write("_astro/site.css", "body{}"),
+          () => write("_astro/site.css", css.replace("9fff", "9fff,U+3007")),
           () => write("_astro/site.css", css),
+          { uncovered: new Map() },
         ],
-        ["file", () => write("_astro/y.js", ""), () => rmSync(join(dir, "_astro/y.js"))],
+        [
+          "file",
+          () => rmSync(join(dir, "_astro/x.js")),
+          () => write("_astro/x.js", ""),
+          {
+            brokenLinks: [
+              ...report.brokenLinks,
+              { page: "/topics/", url: "/_astro/x.js", problem: "missing-page" },
+            ],
+          },
+        ],
       ];
-      for (const [what, change, undo] of changes) {
-        writeFileSync(file, JSON.stringify(kept));
+      for (const [what, change, undo, expected] of changes) {
         change();
-        expect(checkBuiltSiteOnce(dir, { cacheDir }).brokenLinks, what).toEqual(report.brokenLinks);
+        expect(checkBuiltSite(dir, { cacheDir }), what).toEqual({ ...report, ...expected });
         undo();
+        expect(checkBuiltSite(dir, { cacheDir }), `${what} undone`).toEqual(report);
       }
-      writeFileSync(file, JSON.stringify(kept));
-      expect(checkBuiltSiteOnce(dir, { cacheDir, base: "/kb/" }).brokenLinks).not.toEqual(
-        kept.report.brokenLinks,
-      );
+      // Another base path reads every page again.
+      const before = readKept();
+      checkBuiltSite(dir, { cacheDir, base: "/kb/" });
+      expect(readKept().pages["/courses/"]?.[2].length).toBe(before.pages["/courses/"]?.[2].length);
+      expect(readKept()).not.toEqual(before);
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
     }

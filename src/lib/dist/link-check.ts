@@ -118,6 +118,78 @@ function findTarget(site: SiteLookup, path: string): string | undefined {
 }
 
 /**
+ * A link of one page as checking it needs it: settled by the page alone
+ * (`[url, problem]`: an asset from another origin, a path outside the
+ * base), or `[url, path, fragment]` with the path under the base, without
+ * it, to look up in the site. Links to other sites from <a href> are left
+ * out: allowed and not fetched. Tuples, because a build keeps every page's
+ * links (src/lib/dist/site-check.ts): 100,000 of them at 1,000 entries.
+ */
+export type PageLink =
+  | [url: string, problem: LinkProblemKind]
+  | [url: string, path: string, hash: string];
+
+/**
+ * The links of one page (`page` is its path without the base, e.g.
+ * `/courses/`), resolved: what `judgeLinks` checks against the site. They
+ * depend on the page and the base only, so they can be kept for an
+ * unchanged page.
+ */
+export function pageLinks(page: string, html: string, base = "/"): PageLink[] {
+  const root = base.replace(/\/?$/, "/");
+  const links: PageLink[] = [];
+  const pageUrl = `${root}${page.slice(1)}`;
+  for (const link of extractLinks(html)) {
+    const { url } = link;
+    if (isExternal(url)) {
+      if (isAsset(link) && !url.startsWith("data:")) links.push([url, "external-asset"]);
+      continue;
+    }
+    const { path, hash } = resolveLink(pageUrl, url);
+    if (!path.startsWith(root)) links.push([url, "outside-base"]);
+    else links.push([url, `/${path.slice(root.length)}`, hash]);
+  }
+  return links;
+}
+
+/**
+ * The problems of one page's links (`pageLinks`): internal links must name an
+ * existing page or file, and `#anchors` must exist on the target page.
+ * `memo` keeps what a path and fragment came to, for the site's other pages.
+ */
+export function judgeLinks(
+  page: string,
+  links: readonly PageLink[],
+  site: SiteLookup,
+  memo = new Map<string, LinkProblemKind | undefined>(),
+): LinkProblem[] {
+  const problems: LinkProblem[] = [];
+  for (const link of links) {
+    const [url, pathOrProblem, hash] = link;
+    let problem: LinkProblemKind | undefined;
+    if (hash === undefined) problem = pathOrProblem as LinkProblemKind;
+    else {
+      const key = `${pathOrProblem}#${hash}`;
+      if (memo.has(key)) problem = memo.get(key);
+      else {
+        problem = linkProblem(site, pathOrProblem, hash);
+        memo.set(key, problem);
+      }
+    }
+    if (problem) problems.push({ page, url, problem });
+  }
+  return problems;
+}
+
+/** What is wrong with a link to `path` (under the base) and `hash`, if anything. */
+function linkProblem(site: SiteLookup, path: string, hash: string): LinkProblemKind | undefined {
+  const target = findTarget(site, path);
+  if (!target) return "missing-page";
+  if (hash && site.hasPage(target) && !site.anchors(target).has(hash)) return "missing-anchor";
+  return undefined;
+}
+
+/**
  * Checks the links of one page (`page` is its path without the base, e.g.
  * `/courses/`): internal links must name an existing page or file under `base`,
  * `#anchors` must exist on the target page, and assets (src=, srcset=,
@@ -130,31 +202,7 @@ export function checkPageLinks(
   site: SiteLookup,
   base = "/",
 ): LinkProblem[] {
-  const root = base.replace(/\/?$/, "/");
-  const problems: LinkProblem[] = [];
-  const pageUrl = `${root}${page.slice(1)}`;
-  for (const link of extractLinks(html)) {
-    const { url } = link;
-    if (isExternal(url)) {
-      if (isAsset(link) && !url.startsWith("data:"))
-        problems.push({ page, url, problem: "external-asset" });
-      continue;
-    }
-    const { path, hash } = resolveLink(pageUrl, url);
-    if (!path.startsWith(root)) {
-      problems.push({ page, url, problem: "outside-base" });
-      continue;
-    }
-    const target = findTarget(site, `/${path.slice(root.length)}`);
-    if (!target) {
-      problems.push({ page, url, problem: "missing-page" });
-      continue;
-    }
-    if (hash && site.hasPage(target) && !site.anchors(target).has(hash)) {
-      problems.push({ page, url, problem: "missing-anchor" });
-    }
-  }
-  return problems;
+  return judgeLinks(page, pageLinks(page, html, base), site);
 }
 
 /** Checks every link of every page of a site held in memory (see `checkPageLinks`). */

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { checkBuiltSite, checkBuiltSiteOnce } from "./site-check.ts";
+import { checkBuiltSite } from "./site-check.ts";
 
 /*
  * The built-site check of `npm run build`, in a worker thread: it reads every
@@ -7,7 +7,9 @@ import { checkBuiltSite, checkBuiltSiteOnce } from "./site-check.ts";
  * use both cores instead of taking turns (checkBuiltSiteAside).
  */
 const { dir, base, cacheDir } = workerData as { dir: string; base?: string; cacheDir?: string };
-const options = base === undefined ? {} : { base };
 parentPort?.postMessage(
-  cacheDir ? checkBuiltSiteOnce(dir, { ...options, cacheDir }) : checkBuiltSite(dir, options),
+  checkBuiltSite(dir, {
+    ...(base === undefined ? {} : { base }),
+    ...(cacheDir === undefined ? {} : { cacheDir }),
+  }),
 );

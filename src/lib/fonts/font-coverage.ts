@@ -40,16 +40,23 @@ function visibleText(html: string): string {
     .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)));
 }
 
+/** The Chinese characters (ideographs, CJK punctuation, full-width forms) in a page's text, each once. */
+export function cjkCharacters(html: string): string {
+  const found = new Set<string>();
+  for (const char of visibleText(html)) if (isCjk(char.codePointAt(0) ?? 0)) found.add(char);
+  return [...found].join("");
+}
+
+/** The characters of `chars` that `covered` leaves out. */
+export function outsideRanges(chars: string, covered: readonly CodePointRange[]): string[] {
+  return [...chars].filter((char) => !inRanges(char.codePointAt(0) ?? 0, covered));
+}
+
 /**
  * Chinese characters in a page's text that the site font does not describe,
  * so the browser would draw them in a system font. With the ranges narrowed
  * to the site's own characters this stays empty; the build warns if not.
  */
 export function uncoveredCharacters(html: string, covered: readonly CodePointRange[]): string[] {
-  const missing = new Set<string>();
-  for (const char of visibleText(html)) {
-    const codePoint = char.codePointAt(0) ?? 0;
-    if (isCjk(codePoint) && !inRanges(codePoint, covered)) missing.add(char);
-  }
-  return [...missing];
+  return outsideRanges(cjkCharacters(html), covered);
 }
