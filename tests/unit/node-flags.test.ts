@@ -1,5 +1,9 @@
-/** V8 flags for Astro's process (src/lib/build/node-flags.ts). */
+/** V8 flags and the compile cache for Astro's process (src/lib/build/node-flags.ts, compile-cache.ts). */
+import { getCompileCacheDir } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { useCompileCache } from "../../src/lib/build/compile-cache.ts";
 import { astroNodeFlags } from "../../src/lib/build/node-flags.ts";
 import { lowMemoryFromEnv } from "../../src/lib/env.ts";
 
@@ -28,5 +32,18 @@ describe("V8 flags for Astro's process", () => {
       expect(run.stderr).toBe("");
       expect(run.status).toBe(0);
     }
+  });
+});
+
+describe("useCompileCache (npm run build)", () => {
+  it("hands Node's default compile cache folder to the processes the build starts, or the one given", () => {
+    const env: NodeJS.ProcessEnv = {};
+    useCompileCache(env);
+    expect(env.NODE_COMPILE_CACHE).toBe(join(tmpdir(), "node-compile-cache"));
+    // Enabled in this process too (by this call, or before it by the test runner).
+    expect(getCompileCacheDir()).toBeTruthy();
+    const given: NodeJS.ProcessEnv = { NODE_COMPILE_CACHE: "/var/cache/union-kb-node" };
+    useCompileCache(given);
+    expect(given.NODE_COMPILE_CACHE).toBe("/var/cache/union-kb-node");
   });
 });
