@@ -94,12 +94,17 @@ function factsOf(
   return facts;
 }
 
-/** The modules whose code decides what is read from a page: a change to any of them reads every page again. */
+/**
+ * The modules whose code decides what is read from a page and the report
+ * made from it: a change to any of them reads every page again.
+ */
 const CHECK_CODE = [
   "./site-check.ts",
   "./link-check.ts",
   "./csp-check.ts",
+  "./read-built-site.ts",
   "../fonts/font-coverage.ts",
+  "../fonts/unicode-range.ts",
 ];
 
 const CACHE_FILE = "union-kb-site-check.json";
