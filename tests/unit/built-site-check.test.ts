@@ -147,6 +147,11 @@ describe("checkBuiltSite (after every build)", () => {
         undo();
         expect(checkBuiltSite(dir, { cacheDir }), `${what} undone`).toEqual(report);
       }
+      // A kept file cut short (a build stopped while writing it) is no file:
+      // every page is read again and the file written whole.
+      writeFileSync(file, readFileSync(file, "utf8").slice(0, 100));
+      expect(checkBuiltSite(dir, { cacheDir })).toEqual(report);
+      expect(Object.keys(readKept().pages)).toHaveLength(report.pages);
       // Another base path reads every page again.
       const before = readKept();
       checkBuiltSite(dir, { cacheDir, base: "/kb/" });
