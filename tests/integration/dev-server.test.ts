@@ -107,6 +107,9 @@ describe("npm run dev", () => {
     await until("/print/courses/training-rights/duties/", (html) => html.includes(marker), 30);
     // The citation still renders after the body was rendered again alone.
     expect(await page("/courses/training-rights/duties/")).toContain('class="cite-link"');
+    // No request in between found the body missing (the page rendered from
+    // the store as it was before the save, while the loader ran).
+    expect(log).not.toMatch(/rendered text of .* is missing|\[ERROR\]/);
     console.log(`dev: saved lesson visible after ${seconds.toFixed(1)} s`);
   });
 

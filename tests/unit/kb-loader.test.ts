@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import type { LoaderContext } from "astro/loaders";
 import { afterAll, describe, expect, it } from "vitest";
 import { KB_COLLECTIONS, kbLoader } from "../../src/lib/astro/kb-loader.ts";
-import { bodyOf, forgetBody } from "../../src/lib/astro/rendered-bodies.ts";
+import { bodyOf, forgetBodiesInMemory } from "../../src/lib/astro/rendered-bodies.ts";
 import { checkKnowledgeBase, entryCounts } from "../../src/lib/check/check.ts";
 import { shareParse } from "../../src/lib/kb/shared-parse.ts";
 import { fixtureContent, ROOT } from "../helpers/fixtures.ts";
@@ -182,16 +182,59 @@ describe("the Content Layer loader reads the knowledge base as the check does", 
       const ref = String(first?.metadata.bodyRef);
       const html = bodyOf(ref).html;
       // A later build in a new process has only the files.
-      forgetBody(ref);
+      forgetBodiesInMemory();
       expect(bodyOf(ref).html).toBe(html);
       // A body file that went missing is rendered again, not shown empty.
-      forgetBody(ref);
+      forgetBodiesInMemory();
       rmSync(join(folder, `${ref.split("/")[1]}.json`));
       const before = writes();
       await loader.load(context);
       expect(writes()).toBe(before + 1);
       expect(readdirSync(folder).length).toBe(entries.size);
       expect(bodyOf(ref).html).toBe(html);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps the body a page rendered a moment ago until the next save (npm run dev)", async () => {
+    const cache = mkdtempSync(join(tmpdir(), "union-kb-bodies-"));
+    try {
+      const { kb } = checkKnowledgeBase(content);
+      const { entries, context } = fakeContext(cache);
+      const loader = kbLoader(content, "cases");
+      const caseId = kb.cases[0]?.id ?? "";
+      const refNow = () =>
+        String(
+          (entries.get(caseId)?.rendered as { metadata: { bodyRef: string } } | undefined)?.metadata
+            .bodyRef,
+        );
+      /** The loader's run after the case's text was saved as `text`. */
+      const save = async (text: string) => {
+        const cases = kb.cases.map((c) =>
+          c.id === caseId ? { ...c, body: `${c.body}\n\n${text}\n` } : c,
+        );
+        shareParse(content, { ...kb, cases });
+        await loader.load(context);
+      };
+      shareParse(content, kb);
+      await loader.load(context);
+      const first = refNow();
+      await save("第一次保存。");
+      const second = refNow();
+      expect(second).not.toBe(first);
+      // The dev server may still render the page from the store before the
+      // save: its body is still there, in memory and in its file.
+      expect(bodyOf(first).html).not.toContain("第一次保存");
+      forgetBodiesInMemory();
+      expect(bodyOf(first).html).not.toContain("第一次保存");
+      expect(bodyOf(second).html).toContain("第一次保存");
+      // One save later the first body is gone; the second stays a while.
+      await save("第二次保存。");
+      expect(() => bodyOf(first)).toThrow(/rendered text of cases\/.* is missing/);
+      expect(bodyOf(second).html).toContain("第一次保存");
+      expect(bodyOf(refNow()).html).toContain("第二次保存");
+      expect(readdirSync(join(cache, "union-kb-bodies/cases"))).toHaveLength(entries.size + 1);
     } finally {
       rmSync(cache, { recursive: true, force: true });
     }

@@ -9,14 +9,7 @@ import { SCREEN } from "../mdx/render/components.ts";
 import { contextFor, type KbLookups, kbLookups } from "../mdx/render/kb-context.ts";
 import { renderMdxBodies } from "../mdx/render/render.ts";
 import { renderInputsDigest, toolDigest } from "../mdx/render/version.ts";
-import {
-  bodyRef,
-  forgetBody,
-  hasBody,
-  keepBody,
-  pruneBodies,
-  useBodyDir,
-} from "./rendered-bodies.ts";
+import { bodyRef, hasBody, keepBody, pruneBodies, useBodyDir } from "./rendered-bodies.ts";
 
 /** The collections of src/content.config.ts that come from the knowledge base's own files. */
 export type KbCollection =
@@ -192,7 +185,6 @@ async function sync(
       inputs.lookups,
       (data as { lang?: Locale }).lang ?? "zh-CN",
     );
-    if (keptRef) forgetBody(keptRef);
     if (html) {
       const { headings, ...text } = html;
       const ref = bodyRef(collection, digest);

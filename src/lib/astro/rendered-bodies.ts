@@ -35,13 +35,15 @@ interface Registry {
   /** Per collection, the folder the loader keeps the bodies in. */
   dirs: Map<string, string>;
   bodies: Map<string, RenderedBody>;
+  /** Per collection, the references the store held after the loader's last run. */
+  previous: Map<string, ReadonlySet<string>>;
 }
 
 const KEY = Symbol.for("union-kb.rendered-bodies");
 
 function registry(): Registry {
   const global = globalThis as { [KEY]?: Registry };
-  global[KEY] ??= { dirs: new Map(), bodies: new Map() };
+  global[KEY] ??= { dirs: new Map(), bodies: new Map(), previous: new Map() };
   return global[KEY];
 }
 
@@ -68,11 +70,6 @@ export function keepBody(ref: string, body: RenderedBody): void {
   const file = fileOf(dir, ref);
   writeFileSync(`${file}.tmp`, JSON.stringify(body));
   renameSync(`${file}.tmp`, file);
-}
-
-/** Forgets a body the store no longer refers to (a lesson saved in `npm run dev`). */
-export function forgetBody(ref: string): void {
-  registry().bodies.delete(ref);
 }
 
 /** Whether `ref` can be shown: kept in memory, or in its file. */
@@ -103,12 +100,31 @@ export function bodyOf(ref: string): RenderedBody {
   }
 }
 
-/** Deletes the body files of `collection` that no stored entry refers to any more. */
+/**
+ * Lets go of the bodies of `collection` (in memory and their files) that
+ * neither the store now (`refs`) nor the store before the loader's last run
+ * refers to. One generation back is kept for `npm run dev`: after a save the
+ * dev server may still render a page from the store as it was, for a moment,
+ * and that page's body must still be there (it was missing: an error in the
+ * terminal on every save). A build runs the loader once, so it keeps only
+ * the current bodies, as before.
+ */
 export function pruneBodies(collection: string, refs: ReadonlySet<string>): void {
-  const dir = registry().dirs.get(collection);
+  const { dirs, bodies, previous } = registry();
+  const before = previous.get(collection) ?? new Set<string>();
+  const alive = (ref: string) => refs.has(ref) || before.has(ref);
+  const prefix = `${collection}/`;
+  for (const ref of bodies.keys()) if (ref.startsWith(prefix) && !alive(ref)) bodies.delete(ref);
+  previous.set(collection, new Set(refs));
+  const dir = dirs.get(collection);
   if (!dir) return;
   for (const name of readdirSync(dir)) {
     const ref = bodyRef(collection, name.replace(/\.json(?:\.tmp)?$/, ""));
-    if (name.endsWith(".tmp") || !refs.has(ref)) rmSync(join(dir, name), { force: true });
+    if (name.endsWith(".tmp") || !alive(ref)) rmSync(join(dir, name), { force: true });
   }
+}
+
+/** Forgets the bodies held in memory, as a new process starts without them (tests). */
+export function forgetBodiesInMemory(): void {
+  registry().bodies.clear();
 }
