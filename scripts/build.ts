@@ -51,9 +51,9 @@ import {
   toolRoot,
 } from "../src/lib/kb/content-dir.ts";
 import { formatReport, summariseCounts } from "../src/lib/kb/problems.ts";
-import { indexWhileRendering } from "../src/lib/search/early-index.ts";
-import type { IndexStats } from "../src/lib/search/indexer.ts";
-import { type SearchablePage, searchablePages } from "../src/lib/search/parts.ts";
+import { indexWhileRendering, waitForFile } from "../src/lib/search/early-index.ts";
+import type { IndexStats, SearchHead } from "../src/lib/search/indexer.ts";
+import { type SearchablePage, searchablePages, surelyOnePart } from "../src/lib/search/parts.ts";
 
 const HELP = `Usage: npm run build -- [options]
 
@@ -200,7 +200,9 @@ astro = runNodeChild(
 );
 // Loaded while Astro's process starts, not before: the indexer brings
 // Pagefind's client and the records' dependencies (about 0.3 s).
-const { buildSearchIndex, describeIndex } = await import("../src/lib/search/indexer.ts");
+const { beginSearchIndex, buildSearchIndex, describeIndex } = await import(
+  "../src/lib/search/indexer.ts"
+);
 const cacheDir = cacheDirFor(content);
 const building = temp;
 /** The search index of `pages` in `outputPath` (default: the site's pagefind/). */
@@ -208,6 +210,7 @@ const indexSearch = (
   found: Pick<AstroReport, "base" | "records">,
   pages: readonly SearchablePage[],
   outputPath?: string,
+  head?: SearchHead,
 ): Promise<IndexStats> =>
   buildSearchIndex({
     root: building,
@@ -218,13 +221,33 @@ const indexSearch = (
     partChars: settings.searchPartChars,
     pages,
     ...(outputPath ? { outputPath } : {}),
+    ...(head ? { head } : {}),
   });
 /** The report, read once: by the search index begun early, or after Astro. */
 let reportRead: AstroReport | undefined;
 // The searchable pages are indexed while Astro renders the others
 // (src/lib/search/early-index.ts), where there is memory for Pagefind and
 // Astro at the same time; otherwise after Astro, as before.
-const early = !mayOverlapSearch(entries, memory, lowMemory)
+const overlap = mayOverlapSearch(entries, memory, lowMemory);
+let astroEnded = false;
+astro.done.then(
+  () => (astroEnded = true),
+  () => (astroEnded = true),
+);
+// The records go into Pagefind once Astro's process has reported them, while
+// Astro is still starting and one core is idle, when the index will be one
+// part (src/lib/search/indexer.ts, beginSearchIndex).
+const searchHead = overlap
+  ? (async () => {
+      if (!(await waitForFile(reportFile, () => astroEnded))) return undefined;
+      reportRead ??= readAstroReport(reportFile);
+      const { records, searchChars } = reportRead ?? {};
+      return records && searchChars && surelyOnePart(searchChars, settings.searchPartChars)
+        ? beginSearchIndex(records)
+        : undefined;
+    })()
+  : undefined;
+const early = !overlap
   ? undefined
   : indexWhileRendering({
       root: temp,
@@ -233,8 +256,9 @@ const early = !mayOverlapSearch(entries, memory, lowMemory)
       astroDone: astro.done,
       index: async (pages, outputPath) => {
         reportRead ??= readAstroReport(reportFile);
+        const head = await searchHead;
         if (!reportRead?.records) throw new Error("Astro's process left no search records");
-        return indexSearch(reportRead, pages, outputPath);
+        return indexSearch(reportRead, pages, outputPath, head);
       },
       ...(process.env.UNION_KB_LOG_LEVEL === "debug" ? { log: console.log } : {}),
     });

@@ -17,6 +17,11 @@ export interface AstroReport {
   base: string;
   /** Search records of the glossary and the law articles (absent when the check failed). */
   records?: SearchRecords;
+  /**
+   * Characters the search index is expected to hold, records and pages, told
+   * before any page exists (src/lib/search/parts.ts, estimateSearchChars).
+   */
+  searchChars?: number;
 }
 
 /** Exit code of Astro's process when the content check found errors (the report lists them). */
@@ -32,8 +37,9 @@ export function searchPagesFile(reportFile: string): string {
 
 /**
  * In the build: the report Astro's process left (the build removes it);
- * undefined if there is none yet. Astro's process writes it before Astro
- * starts, so it is there once the search pages' list is (searchPagesFile).
+ * undefined if there is none yet. Astro's process writes it (renamed into
+ * place, never half written) before Astro starts, so it is there once the
+ * search pages' list is (searchPagesFile).
  */
 export function readAstroReport(reportFile: string): AstroReport | undefined {
   try {

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type AstroInlineConfig, build } from "astro";
@@ -7,6 +7,7 @@ import { checkKnowledgeBase, entryCounts } from "../check/check.ts";
 import { toolRoot } from "../kb/content-dir.ts";
 import type { KnowledgeBase } from "../kb/load.ts";
 import { shareParse, withoutSources } from "../kb/shared-parse.ts";
+import { estimateSearchChars } from "../search/parts.ts";
 import { searchRecordsOf } from "../search/records.ts";
 import { type AstroReport, CONTENT_ERRORS } from "./astro-report.ts";
 
@@ -24,13 +25,17 @@ import { type AstroReport, CONTENT_ERRORS } from "./astro-report.ts";
 function checkAndReport(content: string, reportFile: string): KnowledgeBase | undefined {
   const result = checkKnowledgeBase(content);
   const base = result.kb.site?.data.base ?? "/";
+  const records = result.errors ? undefined : searchRecordsOf(result.kb, base);
   const report: AstroReport = {
     counts: entryCounts(result.kb),
     problems: result.problems,
     base,
-    ...(result.errors ? {} : { records: searchRecordsOf(result.kb, base) }),
+    ...(records ? { records, searchChars: estimateSearchChars(result.kb, records) } : {}),
   };
-  writeFileSync(reportFile, JSON.stringify(report));
+  // The build looks for it while this process runs (the search records are
+  // indexed while Astro starts): renamed into place, never read half written.
+  writeFileSync(`${reportFile}.tmp`, JSON.stringify(report));
+  renameSync(`${reportFile}.tmp`, reportFile);
   return result.errors ? undefined : withoutSources(result.kb);
 }
 

@@ -90,11 +90,21 @@ async function waitForList(
   listFile: string,
   astroEnded: () => boolean,
 ): Promise<string[] | undefined> {
+  return (await waitForFile(listFile, astroEnded))
+    ? (JSON.parse(readFileSync(listFile, "utf8")) as string[])
+    : undefined;
+}
+
+/**
+ * Whether `file`, which Astro's process renames into place, is there before
+ * that process has ended (`astroEnded`); looked for every POLL_MS.
+ */
+export async function waitForFile(file: string, astroEnded: () => boolean): Promise<boolean> {
   for (;;) {
-    // Read before looking at the end: the list may be written just before it.
+    // Look before asking about the end: the file may be written just before it.
     const ended = astroEnded();
-    if (existsSync(listFile)) return JSON.parse(readFileSync(listFile, "utf8")) as string[];
-    if (ended) return undefined;
+    if (existsSync(file)) return true;
+    if (ended) return false;
     await sleep(POLL_MS);
   }
 }

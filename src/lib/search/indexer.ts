@@ -91,13 +91,19 @@ export async function buildSearchIndex(options: {
   pages?: readonly SearchablePage[];
   /** Where the index goes (default: `root/pagefind`). */
   outputPath?: string;
+  /**
+   * The index begun with `records` before the pages existed (beginSearchIndex);
+   * used when the index is one part, else let go.
+   */
+  head?: SearchHead;
 }): Promise<IndexStats> {
   const started = performance.now();
   const outputPath = options.outputPath ?? join(options.root, "pagefind");
-  const { terms, articles, vocabulary } =
+  const records =
     options.records ?? searchRecordsOf(loadKnowledgeBase(options.contentDir).kb, options.base);
+  const { terms, articles, vocabulary } = records;
   const pages = options.pages ?? searchablePages(options.root);
-  const records = [
+  const recordItems = [
     ...terms.map((record): IndexItem => ({ kind: "term", record, chars: record.content.length })),
     ...articles.map(
       (record): IndexItem => ({
@@ -108,7 +114,7 @@ export async function buildSearchIndex(options: {
     ),
   ];
   const parts = splitIntoParts(
-    [...pages.map((page): IndexItem => ({ ...page, kind: "page" })), ...records],
+    [...pages.map((page): IndexItem => ({ ...page, kind: "page" })), ...recordItems],
     options.partChars ?? partSizeFromEnv(),
   );
   // Which page or record went into which part is part of the key.
@@ -121,9 +127,13 @@ export async function buildSearchIndex(options: {
         JSON.stringify({ pagefind: pagefindVersion(), layout, terms, articles }),
       )
     : undefined;
+  // The head holds every record: it is the index only when that is one part.
+  const head = options.head?.records === records && parts.length === 1 ? options.head : undefined;
+  if (options.head && !head) await letGo(options.head);
   if (options.cacheDir && digest) {
     const cached = restoreSearchIndex<IndexStats>(options.cacheDir, digest, outputPath);
     if (cached) {
+      if (head) await letGo(head);
       writeSearchAids(outputPath, vocabulary, traditionalPairs(options.contentDir));
       return { ...cached, reused: true, seconds: (performance.now() - started) / 1000 };
     }
@@ -138,7 +148,7 @@ export async function buildSearchIndex(options: {
   // The first part is the main bundle; the others go into folders inside it,
   // written after it.
   for (const [i, part] of parts.entries())
-    await indexPart(options.root, part, join(outputPath, partFolder(i)), makePairs);
+    await indexPart(options.root, part, join(outputPath, partFolder(i)), makePairs, head?.ready);
   // Written for one part too, so the search page never asks for a missing file.
   const manifest: PartsManifest = { parts: parts.slice(1).map((_, i) => partFolder(i + 1)) };
   writeFileSync(join(outputPath, PARTS_MANIFEST), JSON.stringify(manifest));
@@ -182,25 +192,100 @@ type IndexItem = Sized &
     | { kind: "article"; record: WeightedRecord }
   );
 
+/** A search record on its way into the index. */
+type RecordItem = Exclude<IndexItem, { kind: "page" }>;
+
 /** Records handed to Pagefind at once (one at a time leaves its threads idle). */
 const IN_FLIGHT = 32;
 
 /**
+ * A Pagefind index holding the search records that go in before the pages
+ * (beforePages), begun before the pages are written: the build starts it
+ * once Astro's process has reported the records, while Astro is still
+ * starting and one core is idle (at 1,000 entries the 1,704 records take
+ * Pagefind about 0.8 s). indexPart adds a part's items in the same order, so
+ * an index begun this way is the one it would make.
+ */
+export interface SearchHead {
+  records: SearchRecords;
+  ready: Promise<pagefind.PagefindIndex>;
+}
+
+export function beginSearchIndex(records: SearchRecords): SearchHead {
+  const ready = indexWithRecords(
+    [
+      ...records.terms.map((record): RecordItem => ({ kind: "term", record, chars: 0 })),
+      ...records.articles.map((record): RecordItem => ({ kind: "article", record, chars: 0 })),
+    ].filter(beforePages),
+  );
+  // Awaited when the pages are there; a failure is reported then.
+  ready.catch(() => undefined);
+  return { records, ready };
+}
+
+/**
+ * Whether a record goes into its part before the pages. A record of a place
+ * in a page (a glossary term, a law's article: its URL has a `#` anchor)
+ * does. A record for a whole page (the Chinese names of an English case)
+ * has the page's own URL and goes in after it: Pagefind keeps the last item
+ * of a URL, and that must stay the record, as it always was.
+ */
+function beforePages(item: RecordItem): boolean {
+  return item.record.url.includes("#");
+}
+
+/** Ends the Pagefind process of a head start that is not used, once it is idle. */
+async function letGo(head: SearchHead): Promise<void> {
+  await head.ready.catch(() => undefined);
+  await pagefind.close();
+}
+
+/** A new Pagefind index (in its own process) holding `records`, in their order. */
+async function indexWithRecords(records: readonly RecordItem[]): Promise<pagefind.PagefindIndex> {
+  const created = await pagefind.createIndex({});
+  const index = created.index;
+  if (!index) throw new Error(`Pagefind could not start: ${created.errors.join("; ")}`);
+  await addRecords(index, records);
+  return index;
+}
+
+async function addRecords(
+  index: pagefind.PagefindIndex,
+  records: readonly RecordItem[],
+): Promise<void> {
+  const add = async (item: RecordItem) => {
+    const result =
+      item.kind === "term"
+        ? await index.addCustomRecord(item.record)
+        : await index.addHTMLFile({ url: item.record.url, content: recordHtml(item.record) });
+    if (result.errors.length)
+      throw new Error(`Pagefind could not index ${item.record.url}: ${result.errors.join("; ")}`);
+  };
+  for (let i = 0; i < records.length; i += IN_FLIGHT)
+    await Promise.all(records.slice(i, i + IN_FLIGHT).map(add));
+}
+
+/**
  * Indexes one part in a Pagefind process of its own and writes it to
  * `outputPath`; the process ends before the next part starts, so only one
- * part is ever in memory. The part's pages are hard-linked into a folder of
- * their own (same paths, so the same URLs) for Pagefind to read in parallel:
- * handed over one by one through its Node API, they took 1.7 times as long.
+ * part is ever in memory. The records of places go in first (or are in
+ * `begun` already), then the pages, then the records of whole pages
+ * (beforePages). The pages are hard-linked into a folder of their own (same
+ * paths, so the same URLs) for Pagefind to read in parallel; handed over one
+ * by one through its Node API, they took 1.7 times as long.
  */
 async function indexPart(
   root: string,
   items: readonly IndexItem[],
   outputPath: string,
   whileReading: () => void,
+  begun?: Promise<pagefind.PagefindIndex>,
 ) {
   const folder = `${root}.search-part`;
   rmSync(folder, { recursive: true, force: true });
+  const records = items.filter((item): item is RecordItem => item.kind !== "page");
   try {
+    const index = await (begun ?? indexWithRecords(records.filter(beforePages)));
     for (const item of items) {
       if (item.kind !== "page") continue;
       const target = join(folder, item.path);
@@ -211,9 +296,6 @@ async function indexPart(
         copyFileSync(join(root, item.path), target);
       }
     }
-    const created = await pagefind.createIndex({});
-    const index = created.index;
-    if (!index) throw new Error(`Pagefind could not start: ${created.errors.join("; ")}`);
     if (existsSync(folder)) {
       const adding = index.addDirectory({ path: folder });
       whileReading();
@@ -221,17 +303,10 @@ async function indexPart(
       if (added.errors.length)
         throw new Error(`Pagefind could not index the site: ${added.errors.join("; ")}`);
     }
-    const add = async (item: IndexItem) => {
-      if (item.kind === "page") return;
-      const result =
-        item.kind === "term"
-          ? await index.addCustomRecord(item.record)
-          : await index.addHTMLFile({ url: item.record.url, content: recordHtml(item.record) });
-      if (result.errors.length)
-        throw new Error(`Pagefind could not index ${item.record.url}: ${result.errors.join("; ")}`);
-    };
-    for (let i = 0; i < items.length; i += IN_FLIGHT)
-      await Promise.all(items.slice(i, i + IN_FLIGHT).map(add));
+    await addRecords(
+      index,
+      records.filter((item) => !beforePages(item)),
+    );
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length)
       throw new Error(`Pagefind could not write the index: ${written.errors.join("; ")}`);
