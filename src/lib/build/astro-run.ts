@@ -4,7 +4,6 @@ import { pathToFileURL } from "node:url";
 import { type AstroInlineConfig, build } from "astro";
 import { offerCollectionParts } from "../astro/native-collection-parts.ts";
 import { checkKnowledgeBase, entryCounts } from "../check/check.ts";
-import { drawQrCodesAhead, printedAddresses } from "../handouts/qr-ahead.ts";
 import { toolRoot } from "../kb/content-dir.ts";
 import type { KnowledgeBase } from "../kb/load.ts";
 import { shareParse, withoutSources } from "../kb/shared-parse.ts";
@@ -51,8 +50,6 @@ export async function checkAndRender(settings: {
   if (!kb) return CONTENT_ERRORS;
   // Astro's collections are filled from this parse (src/lib/astro/kb-loader.ts).
   shareParse(settings.content, kb);
-  // The print views' QR codes are drawn on the other core while Astro starts.
-  void drawQrCodesAhead(printedAddresses(kb));
   try {
     // The tool's folder: in a knowledge base that depends on the packed tool,
     // the current folder is the knowledge base's.
