@@ -5,15 +5,7 @@
  * start, the index must be the same files, byte for byte, and a record for a
  * whole page must still win over that page, as it did before.
  */
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -94,14 +86,11 @@ function site(name: string): string {
 /** Every file of a folder, by relative path, with its bytes. */
 function files(dir: string): Map<string, Buffer> {
   const found = new Map<string, Buffer>();
-  const walk = (at: string) => {
-    for (const name of readdirSync(at)) {
-      const path = join(at, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else found.set(relative(dir, path), readFileSync(path));
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name);
+      found.set(relative(dir, path), readFileSync(path));
     }
-  };
-  walk(dir);
   return found;
 }
 
