@@ -162,3 +162,48 @@ describe("checkBuiltSite (after every build)", () => {
     }
   });
 });
+
+describe("checkBuiltSiteAside on a big site (two threads, half the pages each)", () => {
+  const big = mkdtempSync(join(tmpdir(), "union-kb-site-check-big-"));
+  afterAll(() => rmSync(big, { recursive: true, force: true }));
+  const put = (path: string, text: string) => {
+    mkdirSync(dirname(join(big, path)), { recursive: true });
+    writeFileSync(join(big, path), text);
+  };
+  put("_astro/site.css", css);
+  // 500 pages, each linking to the next one's anchor: the last page's link
+  // crosses from one thread's half into the other's, and two links are broken.
+  const n = 500;
+  const name = (i: number) => `p${String(i).padStart(3, "0")}`;
+  for (let i = 0; i < n; i++)
+    put(
+      `${name(i)}/index.html`,
+      `<h2 id="a${i}">第${i}页</h2><a href="/${name((i + 1) % n)}/#a${(i + 1) % n}">下一页</a>` +
+        (i === 10 || i === 490 ? `<a href="/${name(i)}/#none">缺</a>` : ""),
+    );
+
+  it("gives the report and keeps the facts of the check in one thread", async () => {
+    const one = join(big, "..", `${big.split("/").pop()}-one`);
+    const two = join(big, "..", `${big.split("/").pop()}-two`);
+    try {
+      const report = checkBuiltSite(big, { cacheDir: one });
+      expect(report.pages).toBe(n);
+      expect(report.brokenLinks).toEqual([
+        { page: "/p010/", url: "/p010/#none", problem: "missing-anchor" },
+        { page: "/p490/", url: "/p490/#none", problem: "missing-anchor" },
+      ]);
+      expect(await checkBuiltSiteAside(big, { cacheDir: two })).toEqual(report);
+      const kept = (dir: string) => readFileSync(join(dir, "union-kb-site-check.json"), "utf8");
+      expect(kept(two)).toBe(kept(one));
+      // And again from what it kept, with one page changed.
+      put("p250/index.html", `<h2 id="a250">第250页</h2><a href="/p999/">缺</a>`);
+      expect(await checkBuiltSiteAside(big, { cacheDir: two })).toEqual(
+        checkBuiltSite(big, { cacheDir: one }),
+      );
+      expect(kept(two)).toBe(kept(one));
+    } finally {
+      rmSync(one, { recursive: true, force: true });
+      rmSync(two, { recursive: true, force: true });
+    }
+  });
+});
