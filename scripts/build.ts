@@ -51,7 +51,6 @@ import {
   toolRoot,
 } from "../src/lib/kb/content-dir.ts";
 import { formatReport, summariseCounts } from "../src/lib/kb/problems.ts";
-import { previousSearchPages } from "../src/lib/search/cache.ts";
 import { indexWhileRendering, waitForFile } from "../src/lib/search/early-index.ts";
 import type { IndexStats, SearchHead } from "../src/lib/search/indexer.ts";
 import { type SearchablePage, searchablePages, surelyOnePart } from "../src/lib/search/parts.ts";
@@ -244,7 +243,7 @@ const searchHead = overlap
       reportRead ??= readAstroReport(reportFile);
       const { records, searchChars } = reportRead ?? {};
       return records && searchChars && surelyOnePart(searchChars, settings.searchPartChars)
-        ? beginSearchIndex(records, previousSearchPages(cacheDir))
+        ? beginSearchIndex(records)
         : undefined;
     })()
   : undefined;
@@ -261,8 +260,6 @@ const early = !overlap
         if (!reportRead?.records) throw new Error("Astro's process left no search records");
         return indexSearch(reportRead, pages, outputPath, head);
       },
-      // Pagefind reads each batch of pages while Astro renders the next ones.
-      onBatch: (batch) => void searchHead?.then((head) => head?.addPages(building, batch)),
       ...(process.env.UNION_KB_LOG_LEVEL === "debug" ? { log: console.log } : {}),
     });
 const ended: ChildExit = await astro.done;

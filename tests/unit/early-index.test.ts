@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { searchableFirst, searchFirstPrerenderer } from "../../src/lib/astro/search-first.ts";
 import { indexWhileRendering } from "../../src/lib/search/early-index.ts";
 import type { IndexStats } from "../../src/lib/search/indexer.ts";
-import { PAGE_BATCH, type SearchablePage, searchablePages } from "../../src/lib/search/parts.ts";
+import { type SearchablePage, searchablePages } from "../../src/lib/search/parts.ts";
 import { pageFileOf } from "../../src/lib/search/searchable-routes.ts";
 
 const temp = mkdtempSync(join(tmpdir(), "union-kb-early-index-"));
@@ -45,7 +45,6 @@ const STATS: IndexStats = {
 /** Runs indexWhileRendering with a stand-in index that records what it was given. */
 function start(s: ReturnType<typeof site>, astroDone: Promise<unknown>) {
   const given: string[][] = [];
-  const batches: string[][] = [];
   const lines: string[] = [];
   const outputPath = join(s.root, "pagefind");
   const early = indexWhileRendering({
@@ -59,10 +58,9 @@ function start(s: ReturnType<typeof site>, astroDone: Promise<unknown>) {
       writeFileSync(join(out, "index.txt"), "x");
       return { ...STATS, pages: pages.length };
     },
-    onBatch: (batch) => batches.push(batch.map((p) => p.path)),
     log: (line) => lines.push(line),
   });
-  return { early, given, batches, lines, outputPath };
+  return { early, given, lines, outputPath };
 }
 
 function deferred() {
@@ -94,52 +92,6 @@ describe("indexing while Astro renders", () => {
     expect(existsSync(join(outputPath, "index.txt"))).toBe(true);
     expect(existsSync(s.listFile)).toBe(false);
     expect(lines).toEqual([]);
-  });
-
-  it("hands each batch of pages over, in path order, once all its pages are written", async () => {
-    const s = site("batches");
-    const astro = deferred();
-    const { early, given, batches } = start(s, astro.promise);
-    const paths = Array.from(
-      { length: PAGE_BATCH + 3 },
-      (_, i) => `courses/c${String(i).padStart(3, "0")}/index.html`,
-    );
-    // A redirect page among them (sorted first) is read, not handed over.
-    const redirect = "courses/c000-old/index.html";
-    s.write(redirect, html("redirect", false));
-    // Listed in another order: read and handed over sorted by path.
-    writeFileSync(s.listFile, JSON.stringify([...paths, redirect].reverse()));
-    const [first, ...rest] = paths as [string, ...string[]];
-    for (const path of rest) s.write(path, html(path));
-    await sleep(150);
-    // The first page is not written yet: nothing can go before it.
-    expect(batches).toEqual([]);
-    s.write(first, html(first));
-    await sleep(150);
-    expect(batches).toEqual([paths.slice(0, PAGE_BATCH), paths.slice(PAGE_BATCH)]);
-    expect(given).toEqual([paths]);
-    astro.resolve();
-    expect((await early.settle(searchablePages(s.root)))?.stats.pages).toBe(paths.length);
-  });
-
-  it("hands over nothing while a page is half written", async () => {
-    const s = site("half");
-    const astro = deferred();
-    const { early, batches } = start(s, astro.promise);
-    const paths = Array.from(
-      { length: PAGE_BATCH },
-      (_, i) => `cases/c${String(i).padStart(3, "0")}/index.html`,
-    );
-    writeFileSync(s.listFile, JSON.stringify(paths));
-    for (const path of paths) s.write(path, html(path));
-    s.write(paths[10] as string, html("half").slice(0, 30));
-    await sleep(150);
-    expect(batches).toEqual([]);
-    s.write(paths[10] as string, html(paths[10] as string));
-    await sleep(150);
-    expect(batches).toEqual([paths]);
-    astro.resolve();
-    await early.settle(searchablePages(s.root));
   });
 
   it("throws the head start away when the finished site has another searchable page", async () => {
@@ -207,7 +159,7 @@ describe("the render order", () => {
       typeof searchableFirst
     >[0][number];
 
-  it("puts the searchable routes' pages first, sorted by file, the others in Astro's order, and lists their files", () => {
+  it("puts the searchable routes' pages first, each group in Astro's order, and lists their files", () => {
     const paths = [
       path("/print/courses/a/", "src/pages/print/courses/[course]/index.astro"),
       path("/courses/a/", "src/pages/courses/[course]/index.astro"),
@@ -221,8 +173,8 @@ describe("the render order", () => {
     expect(ordered.map((p) => p.pathname)).toEqual([
       "/courses/a/",
       "/courses/a/l1/",
-      "/en/glossary/",
       "/glossary/",
+      "/en/glossary/",
       "/print/courses/a/",
       "/en/",
       "/calendar.ics",
@@ -230,8 +182,8 @@ describe("the render order", () => {
     expect(searchable).toEqual([
       "courses/a/index.html",
       "courses/a/l1/index.html",
-      "en/glossary/index.html",
       "glossary/index.html",
+      "en/glossary/index.html",
     ]);
   });
 

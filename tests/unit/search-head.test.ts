@@ -11,19 +11,8 @@ import { dirname, join, relative } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadKnowledgeBase } from "../../src/lib/kb/load.ts";
-import {
-  beginSearchIndex,
-  buildSearchIndex,
-  type SearchHead,
-} from "../../src/lib/search/indexer.ts";
-import {
-  estimateSearchChars,
-  PAGE_BATCH,
-  pageBatches,
-  type SearchablePage,
-  searchablePages,
-  surelyOnePart,
-} from "../../src/lib/search/parts.ts";
+import { beginSearchIndex, buildSearchIndex } from "../../src/lib/search/indexer.ts";
+import { estimateSearchChars, surelyOnePart } from "../../src/lib/search/parts.ts";
 import type { SearchRecords } from "../../src/lib/search/records.ts";
 import { VALID_CONTENT } from "../helpers/fixtures.ts";
 
@@ -160,99 +149,6 @@ describe("the search index begun before the pages", () => {
     expect([...begun.files.keys()].sort()).toEqual([...split.files.keys()].sort());
     for (const [path, bytes] of split.files)
       expect(begun.files.get(path)?.equals(bytes), path).toBe(true);
-  }, 120_000);
-});
-
-describe("pages handed to the head start in batches while Astro renders", () => {
-  // More than one batch of pages.
-  const LESSONS: Record<string, string> = Object.fromEntries(
-    Array.from({ length: PAGE_BATCH + 6 }, (_, i) => [
-      `courses/a/l${String(i).padStart(3, "0")}/index.html`,
-      page("zh-CN", `第${i + 1}课`, `职工培训第${i + 1}课：岗位技能、安全生产与职业教育。`),
-    ]),
-  );
-
-  function manySite(name: string): string {
-    const root = site(name);
-    for (const [path, html] of Object.entries(LESSONS)) {
-      mkdirSync(dirname(join(root, path)), { recursive: true });
-      writeFileSync(join(root, path), html);
-    }
-    return root;
-  }
-
-  /** The index of the site, with `feed` handing batches to a head start first (if given). */
-  async function indexMany(
-    name: string,
-    feed?: (head: SearchHead, root: string, batches: SearchablePage[][]) => void,
-    previous?: (pages: SearchablePage[]) => Pick<SearchablePage, "path" | "hash">[],
-  ) {
-    const root = manySite(name);
-    const records = structuredClone(RECORDS);
-    const pages = searchablePages(root);
-    const head = feed ? beginSearchIndex(records, previous?.(pages)) : undefined;
-    if (head && feed) feed(head, root, pageBatches(pages));
-    const added = head ? (await head.added()).length : 0;
-    const stats = await buildSearchIndex({
-      root,
-      base: "/",
-      contentDir: VALID_CONTENT,
-      records,
-      partChars: 1_000_000,
-      pages,
-      ...(head ? { head } : {}),
-    });
-    return { stats, added, files: files(join(root, "pagefind")) };
-  }
-
-  function expectSame(a: Map<string, Buffer>, b: Map<string, Buffer>) {
-    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
-    for (const [path, bytes] of b) expect(a.get(path)?.equals(bytes), path).toBe(true);
-  }
-
-  let plain: Awaited<ReturnType<typeof indexMany>>;
-  beforeAll(async () => {
-    plain = await indexMany("many-plain");
-  }, 120_000);
-
-  it("is the same index when every batch went in early, or only the first", async () => {
-    expect(plain.stats.pages).toBe(Object.keys(PAGES).length + Object.keys(LESSONS).length);
-    expect(pageBatches(Array.from({ length: plain.stats.pages })).length).toBeGreaterThan(1);
-    const all = await indexMany("many-all", (head, root, batches) => {
-      for (const batch of batches) head.addPages(root, batch);
-    });
-    expect(all.added).toBeGreaterThan(1);
-    expectSame(all.files, plain.files);
-    const first = await indexMany("many-first", (head, root, batches) =>
-      head.addPages(root, batches[0] ?? []),
-    );
-    expect(first.added).toBe(1);
-    expectSame(first.files, plain.files);
-  }, 120_000);
-
-  it("holds batches back while they are the pages of the last index, and hands them over at the first change", async () => {
-    const feedAll = (head: SearchHead, root: string, batches: SearchablePage[][]) => {
-      for (const batch of batches) head.addPages(root, batch);
-    };
-    const unchanged = await indexMany("many-unchanged", feedAll, (pages) => pages);
-    expect(unchanged.added).toBe(0);
-    expectSame(unchanged.files, plain.files);
-    // The last index had another second batch: both batches go in from there.
-    const changed = await indexMany("many-changed", feedAll, (pages) =>
-      pages.map((p, i) => (i === PAGE_BATCH ? { ...p, hash: "other" } : p)),
-    );
-    expect(changed.added).toBe(pageBatches(Array.from({ length: plain.stats.pages })).length);
-    expectSame(changed.files, plain.files);
-  }, 120_000);
-
-  it("is let go when a batch handed over is not the finished site's", async () => {
-    const stale = await indexMany("many-stale", (head, root, batches) =>
-      head.addPages(
-        root,
-        (batches[0] ?? []).map((p, i) => (i === 0 ? { ...p, hash: "read before a rewrite" } : p)),
-      ),
-    );
-    expectSame(stale.files, plain.files);
   }, 120_000);
 });
 

@@ -7,24 +7,21 @@ type PathWithRoute = Awaited<ReturnType<AstroPrerenderer["getStaticPaths"]>>[num
 type StaticPaths = PathWithRoute[] | { paths: PathWithRoute[]; [more: string]: unknown };
 
 /**
- * Astro's paths with the searchable pages first, sorted by the file each is
- * written to (the order the search index reads them in, batch by batch:
- * src/lib/search/early-index.ts), then the others in Astro's own order. Only
- * the order of rendering changes: every page's HTML is the same in any order
- * (a build renders 8 pages at once anyway).
+ * Astro's paths with the searchable pages first, each group in Astro's own
+ * order. Only the order of rendering changes: every page's HTML is the same
+ * in any order (a build renders 8 pages at once anyway).
  */
 export function searchableFirst(paths: readonly PathWithRoute[]): {
   paths: PathWithRoute[];
   searchable: string[];
 } {
-  const first: { path: PathWithRoute; file: string }[] = [];
+  const first: PathWithRoute[] = [];
   const rest: PathWithRoute[] = [];
   for (const path of paths)
-    if (path.route.type === "page" && SEARCHABLE_ROUTES.has(path.route.component))
-      first.push({ path, file: pageFileOf(path.pathname) });
-    else rest.push(path);
-  first.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { paths: [...first.map((f) => f.path), ...rest], searchable: first.map((f) => f.file) };
+    (path.route.type === "page" && SEARCHABLE_ROUTES.has(path.route.component) ? first : rest).push(
+      path,
+    );
+  return { paths: [...first, ...rest], searchable: first.map((p) => pageFileOf(p.pathname)) };
 }
 
 /**

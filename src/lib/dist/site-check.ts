@@ -35,67 +35,25 @@ export interface BuiltSiteReport {
 const SEARCH_INDEX_FOLDER = "pagefind";
 
 /**
- * `checkBuiltSite` with the pages read in worker threads, so that the build
- * can index the site for search at the same time
- * (src/lib/dist/site-check-worker.ts). A big site's pages are read by two
- * threads, half each: once Pagefind has written the index, the check is all
- * that is left of the build and has both cores. With `cacheDir`, what the
- * last check there read from each page is kept and reused for a page with
- * the same bytes.
+ * `checkBuiltSite` in a worker thread, so that the build can index the site
+ * for search at the same time (src/lib/dist/site-check-worker.ts). With
+ * `cacheDir`, what the last check there read from each page is kept and
+ * reused for a page with the same bytes.
  */
-export async function checkBuiltSiteAside(
+export function checkBuiltSiteAside(
   dir: string,
   options: { base?: string; cacheDir?: string } = {},
 ): Promise<BuiltSiteReport> {
-  const plan = planCheck(dir, options);
-  const pages = [...plan.pages];
-  const half = Math.ceil(pages.length / 2);
-  const slices = pages.length >= SPLIT_AT ? [pages.slice(0, half), pages.slice(half)] : [pages];
-  const read = await Promise.all(
-    slices.map((slice) => readPagesAside({ dir, ...options, slice: slice as [string, string][] })),
-  );
-  const next: PagesRead = new Map();
-  for (const [page, hash, facts] of read.flat())
-    next.set(page, [
-      hash,
-      facts && { ...facts, links: facts.links.map((link) => internLink(plan.links, link)) },
-    ]);
-  return finishCheck(plan, next);
-}
-
-/** Pages from which the check reads in two threads. */
-const SPLIT_AT = 400;
-
-/** What a worker is given: the site, and the pages it reads. */
-export interface ReadPagesTask {
-  dir: string;
-  base?: string;
-  cacheDir?: string;
-  slice: [page: string, file: string][];
-}
-
-/** What a worker sends back: each page's hash and, unless kept, its facts. */
-export type PagesReadAside = [page: string, hash: string, facts: PageFacts | undefined][];
-
-function readPagesAside(task: ReadPagesTask): Promise<PagesReadAside> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("./site-check-worker.ts", import.meta.url), {
-      workerData: task,
+      workerData: { dir, base: options.base, cacheDir: options.cacheDir },
     });
-    worker.once("message", (read: PagesReadAside) => resolve(read));
+    worker.once("message", (report: BuiltSiteReport) => resolve(report));
     worker.once("error", reject);
     worker.once("exit", (code) => {
       if (code !== 0) reject(new Error(`the site check stopped (exit code ${code})`));
     });
   });
-}
-
-/** In a worker: reads the task's pages (readPages), with the facts kept by the last check. */
-export function readPagesTask(task: ReadPagesTask): PagesReadAside {
-  const keptFile = task.cacheDir ? join(task.cacheDir, CACHE_FILE) : undefined;
-  const kept = keptFile ? readKept(keptFile, factsKey(task.base)) : undefined;
-  const read = readPages({ base: task.base, keptFile, kept }, task.slice, new Map());
-  return [...read].map(([page, [hash, facts]]) => [page, hash, facts]);
 }
 
 /** What the check reads from one page: it depends on the page's path and bytes and the base only. */
@@ -236,24 +194,6 @@ export function checkBuiltSite(
   dir: string,
   options: { base?: string; cacheDir?: string } = {},
 ): BuiltSiteReport {
-  const plan = planCheck(dir, options);
-  return finishCheck(plan, readPages(plan, [...plan.pages], plan.links));
-}
-
-/** What the check knows before it reads the pages. */
-interface CheckPlan {
-  pages: Map<string, string>;
-  files: Set<string>;
-  stylesheets: string[];
-  base: string | undefined;
-  keptFile: string | undefined;
-  key: string;
-  kept: KeptFile | undefined;
-  /** One copy of each link: the header's and footer's are on every page. */
-  links: Map<string, PageLink>;
-}
-
-function planCheck(dir: string, options: { base?: string; cacheDir?: string }): CheckPlan {
   const { pages, files } = listBuiltSite(dir, SEARCH_INDEX_FOLDER);
   const stylesheets = [...files]
     .filter((path) => path.endsWith(".css"))
@@ -261,35 +201,22 @@ function planCheck(dir: string, options: { base?: string; cacheDir?: string }): 
   const keptFile = options.cacheDir ? join(options.cacheDir, CACHE_FILE) : undefined;
   const key = factsKey(options.base);
   const kept = keptFile ? readKept(keptFile, key) : undefined;
+  // Each page's hash, and its facts when it was read (not kept).
+  const next = new Map<string, [string, PageFacts | undefined]>();
+  // One copy of each link: the header's and footer's are on every page.
   const links = new Map<string, PageLink>();
   for (const link of kept?.links ?? []) internLink(links, link);
-  return { pages, files, stylesheets, base: options.base, keptFile, key, kept, links };
-}
-
-/** Each page's hash, and its facts when it was read (not kept). */
-type PagesRead = Map<string, [hash: string, facts: PageFacts | undefined]>;
-
-/** Reads `pages` (path and file): the facts of those not kept with the same bytes. */
-function readPages(
-  plan: Pick<CheckPlan, "base" | "keptFile" | "kept">,
-  pages: readonly (readonly [string, string])[],
-  links: Map<string, PageLink>,
-): PagesRead {
-  const { base, keptFile, kept } = plan;
-  const read: PagesRead = new Map();
+  let reread = 0;
   for (const [page, file] of pages) {
     const bytes = readFileSync(file);
     const hash = keptFile ? createHash("sha256").update(bytes).digest("base64") : "";
     const same = kept && Object.hasOwn(kept.pages, page) && kept.pages[page]?.[0] === hash;
-    read.set(page, [hash, same ? undefined : factsOf(page, bytes.toString("utf8"), base, links)]);
+    next.set(page, [
+      hash,
+      same ? undefined : factsOf(page, bytes.toString("utf8"), options.base, links),
+    ]);
+    if (!same) reread += 1;
   }
-  return read;
-}
-
-/** The report from the pages read (in the site's order), kept for the next build. */
-function finishCheck(plan: CheckPlan, next: PagesRead): BuiltSiteReport {
-  const { files, stylesheets, keptFile, key, kept } = plan;
-  const reread = [...next.values()].filter(([, facts]) => facts).length;
   const rest = createHash("sha256")
     .update([...files].sort().join("\u0000"))
     .update(stylesheets.join("\u0000"))

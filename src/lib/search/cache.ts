@@ -66,50 +66,16 @@ export function restoreSearchIndex<T>(
   return stats;
 }
 
-const PAGES = "union-kb-pages.json";
-
-/** A searchable page as the cache knows it. */
-type PageKey = { path: string; hash: string };
-
-/**
- * Replaces the cached index with the one just written to `outputPath`, made
- * from `pages`.
- */
+/** Replaces the cached index with the one just written to `outputPath`. */
 export function saveSearchIndex(
   cacheDir: string,
   digest: string,
   outputPath: string,
   stats: unknown,
-  pages: readonly PageKey[],
 ): void {
   const folder = join(cacheDir, "search-index");
   rmSync(folder, { recursive: true, force: true });
   linkTree(outputPath, join(folder, digest, "pagefind"));
-  writeFileSync(
-    join(folder, digest, PAGES),
-    JSON.stringify(pages.map(({ path, hash }) => ({ path, hash }))),
-  );
   // Written last: a folder without it (an interrupted copy) is never used.
   writeFileSync(join(folder, digest, STATS), JSON.stringify(stats));
-}
-
-/**
- * The pages of the cached index, in the order they went in; undefined when
- * there is none. While a build's pages are these, the index begun during the
- * render holds them back (beginSearchIndex): the cached index is likely to be
- * used.
- */
-export function previousSearchPages(cacheDir: string): PageKey[] | undefined {
-  const folder = join(cacheDir, "search-index");
-  if (!existsSync(folder)) return undefined;
-  for (const digest of readdirSync(folder)) {
-    const file = join(folder, digest, PAGES);
-    if (existsSync(join(folder, digest, STATS)) && existsSync(file))
-      try {
-        return JSON.parse(readFileSync(file, "utf8")) as PageKey[];
-      } catch {
-        return undefined;
-      }
-  }
-  return undefined;
 }

@@ -2,19 +2,19 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { IndexStats } from "./indexer.ts";
-import { PAGE_BATCH, type SearchablePage, samePage, searchablePage } from "./parts.ts";
+import { type SearchablePage, searchablePage } from "./parts.ts";
 
 /**
  * The search index, begun while Astro is still rendering.
  *
- * Pagefind's files depend on the order it reads the pages in, so it must
- * read them in the same order in every build: sorted by path, in batches
- * (pageBatches). Astro's process renders the searchable pages first, in
- * that order, and lists them (src/lib/astro/search-first.ts); each batch is
- * handed over (`onBatch`) as soon as all its pages are written, so Pagefind
- * reads them on the second core while Astro renders the next ones, then
- * writes the index while Astro renders print views, lists and the English
- * pages.
+ * Pagefind needs every searchable page before it can write the index, and
+ * it must see them in the same order in every build (its files depend on
+ * it), so it cannot take pages as they come. Astro's process renders the
+ * searchable pages first and lists them (src/lib/astro/search-first.ts);
+ * once all of them are written, this indexes them, sorted by path as
+ * after the build, on the second core while Astro renders print views,
+ * lists and the English pages. At 1,000 entries that is about half of the
+ * render.
  *
  * Only a head start: once Astro has ended, `settle` compares the pages
  * indexed with the pages of the finished site that carry the search mark
@@ -50,8 +50,6 @@ export function indexWhileRendering(options: {
   outputPath: string;
   astroDone: Promise<unknown>;
   index: (pages: readonly SearchablePage[], outputPath: string) => Promise<IndexStats>;
-  /** Each batch of the searchable pages (pageBatches), in order, once all its pages are written. */
-  onBatch?: (batch: SearchablePage[]) => void;
   /** Where to say why the head start was not used (a debug line). */
   log?: (line: string) => void;
 }): EarlyIndex {
@@ -63,11 +61,11 @@ export function indexWhileRendering(options: {
   const work = (async (): Promise<Begun | string> => {
     const list = await waitForList(options.listFile, () => astroEnded);
     if (!list) return "Astro's process ended before it listed the searchable pages";
-    const sorted = [...list].sort();
-    const pages = await readWhenWritten(options.root, sorted, () => astroEnded, options.onBatch);
+    const pages = await readWhenWritten(options.root, list, () => astroEnded);
     if (typeof pages === "string") return pages;
-    const stats = await options.index(pages, options.outputPath);
-    return { pages, stats };
+    const sorted = pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const stats = await options.index(sorted, options.outputPath);
+    return { pages: sorted, stats };
   })().catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
   return {
     async settle(finished) {
@@ -112,41 +110,41 @@ export async function waitForFile(file: string, astroEnded: () => boolean): Prom
 }
 
 /**
- * Reads the listed pages (sorted by path) in order, each once Astro has
- * written it whole (it ends with `</html>`), and keeps those that carry the
- * search mark, handing each full batch to `onBatch` as it is complete; why
- * not, if Astro ends with one missing.
+ * Reads each listed page once Astro has written it whole (it ends with
+ * `</html>`) and keeps those that carry the search mark; why not, if Astro
+ * ends with one missing. Pages are looked for in the order Astro renders
+ * them, a few ahead, as it renders several at once.
  */
 async function readWhenWritten(
   root: string,
   list: readonly string[],
   astroEnded: () => boolean,
-  onBatch?: (batch: SearchablePage[]) => void,
 ): Promise<SearchablePage[] | string> {
   const pages: SearchablePage[] = [];
-  let next = 0;
-  let handed = 0;
-  const readNext = (): Buffer | undefined => {
-    const path = list[next];
-    return path === undefined ? undefined : readWhole(join(root, path));
-  };
-  for (;;) {
+  let waiting = [...list];
+  while (waiting.length) {
     const ended = astroEnded();
-    for (let bytes = readNext(); bytes; bytes = readNext()) {
-      // A route's redirect page (a law's "current version" address) is not searched.
-      const page = searchablePage(list[next] as string, bytes);
-      if (page) pages.push(page);
-      next += 1;
-      if (onBatch && pages.length - handed === PAGE_BATCH) {
-        onBatch(pages.slice(handed));
-        handed = pages.length;
+    const still: string[] = [];
+    for (const path of waiting) {
+      // Past a few unwritten pages the rest are not written yet either.
+      if (still.length >= 16) {
+        still.push(path);
+        continue;
       }
+      const bytes = readWhole(join(root, path));
+      if (!bytes) {
+        still.push(path);
+        continue;
+      }
+      // A route's redirect page (a law's "current version" address) is not searched.
+      const page = searchablePage(path, bytes);
+      if (page) pages.push(page);
     }
-    if (next === list.length) break;
-    if (ended) return `Astro's process ended without writing ${list[next]}`;
+    waiting = still;
+    if (waiting.length === 0) break;
+    if (ended) return `Astro's process ended without writing ${waiting[0]}`;
     await sleep(POLL_MS);
   }
-  if (onBatch && handed < pages.length) onBatch(pages.slice(handed));
   return pages;
 }
 
@@ -163,5 +161,8 @@ function readWhole(file: string): Buffer | undefined {
 }
 
 function samePages(a: readonly SearchablePage[], b: readonly SearchablePage[]): boolean {
-  return a.length === b.length && a.every((page, i) => samePage(page, b[i]));
+  return (
+    a.length === b.length &&
+    a.every((page, i) => page.path === b[i]?.path && page.hash === b[i]?.hash)
+  );
 }

@@ -1,5 +1,6 @@
 import {
   copyFileSync,
+  existsSync,
   linkSync,
   mkdirSync,
   readdirSync,
@@ -20,14 +21,7 @@ import {
   TRADITIONAL_FILE,
   VOCABULARY_FILE,
 } from "./manifest.ts";
-import {
-  pageBatches,
-  type SearchablePage,
-  type Sized,
-  samePage,
-  searchablePages,
-  splitIntoParts,
-} from "./parts.ts";
+import { type SearchablePage, type Sized, searchablePages, splitIntoParts } from "./parts.ts";
 import {
   recordHtml,
   type SearchRecord,
@@ -133,16 +127,17 @@ export async function buildSearchIndex(options: {
         JSON.stringify({ pagefind: pagefindVersion(), layout, terms, articles }),
       )
     : undefined;
+  // The head holds every record: it is the index only when that is one part.
+  const head = options.head?.records === records && parts.length === 1 ? options.head : undefined;
+  if (options.head && !head) await letGo(options.head);
   if (options.cacheDir && digest) {
     const cached = restoreSearchIndex<IndexStats>(options.cacheDir, digest, outputPath);
     if (cached) {
-      if (options.head) await letGo(options.head);
+      if (head) await letGo(head);
       writeSearchAids(outputPath, vocabulary, traditionalPairs(options.contentDir));
       return { ...cached, reused: true, seconds: (performance.now() - started) / 1000 };
     }
   }
-  const head = options.head && (await usableHead(options.head, records, parts, pages));
-  if (options.head && !head) await letGo(options.head);
   rmSync(outputPath, { recursive: true, force: true });
   // The traditional-character pairs are made while Pagefind reads the first
   // part's pages in its own process (0.15-0.2 s at 1,000 entries).
@@ -153,7 +148,7 @@ export async function buildSearchIndex(options: {
   // The first part is the main bundle; the others go into folders inside it,
   // written after it.
   for (const [i, part] of parts.entries())
-    await indexPart(options.root, part, join(outputPath, partFolder(i)), makePairs, head);
+    await indexPart(options.root, part, join(outputPath, partFolder(i)), makePairs, head?.ready);
   // Written for one part too, so the search page never asks for a missing file.
   const manifest: PartsManifest = { parts: parts.slice(1).map((_, i) => partFolder(i + 1)) };
   writeFileSync(join(outputPath, PARTS_MANIFEST), JSON.stringify(manifest));
@@ -167,28 +162,8 @@ export async function buildSearchIndex(options: {
     ...indexSize(outputPath),
     seconds: (performance.now() - started) / 1000,
   };
-  if (options.cacheDir && digest)
-    saveSearchIndex(options.cacheDir, digest, outputPath, stats, pages);
+  if (options.cacheDir && digest) saveSearchIndex(options.cacheDir, digest, outputPath, stats);
   return stats;
-}
-
-/**
- * A head start's index and the batches it holds, when it is this index: it
- * holds every record, so the index must be one part, and the batches it was
- * handed must be the first batches of `pages`. Undefined otherwise (it is
- * then let go).
- */
-async function usableHead(
-  head: SearchHead,
-  records: SearchRecords,
-  parts: readonly unknown[],
-  pages: readonly SearchablePage[],
-): Promise<{ index: pagefind.PagefindIndex; batches: number } | undefined> {
-  if (head.records !== records || parts.length !== 1) return undefined;
-  const added = await head.added();
-  return continues(added, pageBatches(pages))
-    ? { index: await head.ready, batches: added.length }
-    : undefined;
 }
 
 /**
@@ -224,91 +199,28 @@ type RecordItem = Exclude<IndexItem, { kind: "page" }>;
 const IN_FLIGHT = 32;
 
 /**
- * A Pagefind index begun before the pages are all written: the build starts
- * it once Astro's process has reported the search records, while Astro is
- * still starting and one core is idle (at 1,000 entries the 1,704 records
- * take Pagefind about 0.8 s), and hands it the searchable pages batch by
- * batch (pageBatches) while Astro renders the rest. indexPart adds a part's
- * items in the same order and batches, so an index begun this way is the
- * one it would make.
+ * A Pagefind index holding the search records that go in before the pages
+ * (beforePages), begun before the pages are written: the build starts it
+ * once Astro's process has reported the records, while Astro is still
+ * starting and one core is idle (at 1,000 entries the 1,704 records take
+ * Pagefind about 0.8 s). indexPart adds a part's items in the same order, so
+ * an index begun this way is the one it would make.
  */
 export interface SearchHead {
   records: SearchRecords;
-  /** The index, once it holds the records that go in before the pages (beforePages). */
   ready: Promise<pagefind.PagefindIndex>;
-  /**
-   * Hands Pagefind the next batch of the searchable pages under `root`
-   * (pageBatches of the pages sorted by path, in order).
-   */
-  addPages(root: string, batch: readonly SearchablePage[]): void;
-  /** The batches Pagefind has read, once it has read every batch handed over. */
-  added(): Promise<readonly (readonly SearchablePage[])[]>;
 }
 
-/**
- * Begins the index with `records`. With `previous` (the pages of the last
- * index, previousSearchPages), batches are held back while they are the
- * same pages as last time: an unchanged site then reuses the cached index
- * without having made Pagefind read anything. The first changed page hands
- * over every batch held.
- */
-export function beginSearchIndex(
-  records: SearchRecords,
-  previous?: readonly Pick<SearchablePage, "path" | "hash">[],
-): SearchHead {
+export function beginSearchIndex(records: SearchRecords): SearchHead {
   const ready = indexWithRecords(
     [
       ...records.terms.map((record): RecordItem => ({ kind: "term", record, chars: 0 })),
       ...records.articles.map((record): RecordItem => ({ kind: "article", record, chars: 0 })),
     ].filter(beforePages),
   );
-  const sent: (readonly SearchablePage[])[] = [];
-  const held: (readonly SearchablePage[])[] = [];
-  let seen = 0;
-  let unchanged = previous !== undefined;
-  let reading: Promise<unknown> = ready;
-  // Awaited when the pages are there (added); a failure is reported then.
-  reading.catch(() => undefined);
-  const send = (root: string, batch: readonly SearchablePage[]) => {
-    const n = sent.length;
-    sent.push(batch);
-    reading = reading.then(async () => addBatch(await ready, root, batch, n));
-    reading.catch(() => undefined);
-  };
-  return {
-    records,
-    ready,
-    addPages(root, batch) {
-      const from = seen;
-      seen += batch.length;
-      if (unchanged && batch.every((page, i) => samePage(page, previous?.[from + i]))) {
-        held.push(batch);
-        return;
-      }
-      unchanged = false;
-      for (const earlier of held.splice(0)) send(root, earlier);
-      send(root, batch);
-    },
-    async added() {
-      await reading;
-      return sent;
-    },
-  };
-}
-
-/**
- * Whether the batches a head start has handed to Pagefind are the first
- * batches of `pages`, page for page: then the index goes on from there.
- */
-function continues(
-  added: readonly (readonly SearchablePage[])[],
-  batches: readonly (readonly SearchablePage[])[],
-): boolean {
-  return added.every(
-    (batch, n) =>
-      batch.length === batches[n]?.length &&
-      batch.every((page, i) => samePage(page, batches[n]?.[i])),
-  );
+  // Awaited when the pages are there; a failure is reported then.
+  ready.catch(() => undefined);
+  return { records, ready };
 }
 
 /**
@@ -324,7 +236,7 @@ function beforePages(item: RecordItem): boolean {
 
 /** Ends the Pagefind process of a head start that is not used, once it is idle. */
 async function letGo(head: SearchHead): Promise<void> {
-  await head.added().catch(() => undefined);
+  await head.ready.catch(() => undefined);
   await pagefind.close();
 }
 
@@ -356,27 +268,41 @@ async function addRecords(
 /**
  * Indexes one part in a Pagefind process of its own and writes it to
  * `outputPath`; the process ends before the next part starts, so only one
- * part is ever in memory. The records of places go in first, then the pages
- * in batches (pageBatches), then the records of whole pages (beforePages);
- * a head start (`begun`) holds the first records and batches already.
+ * part is ever in memory. The records of places go in first (or are in
+ * `begun` already), then the pages, then the records of whole pages
+ * (beforePages). The pages are hard-linked into a folder of their own (same
+ * paths, so the same URLs) for Pagefind to read in parallel; handed over one
+ * by one through its Node API, they took 1.7 times as long.
  */
 async function indexPart(
   root: string,
   items: readonly IndexItem[],
   outputPath: string,
   whileReading: () => void,
-  begun?: { index: pagefind.PagefindIndex; batches: number },
+  begun?: Promise<pagefind.PagefindIndex>,
 ) {
+  const folder = `${root}.search-part`;
+  rmSync(folder, { recursive: true, force: true });
   const records = items.filter((item): item is RecordItem => item.kind !== "page");
   try {
-    const index = begun?.index ?? (await indexWithRecords(records.filter(beforePages)));
-    const batches = pageBatches(items.filter((item) => item.kind === "page"));
-    const reading = (async () => {
-      for (const [n, batch] of batches.entries())
-        if (n >= (begun?.batches ?? 0)) await addBatch(index, root, batch, n);
-    })();
-    whileReading();
-    await reading;
+    const index = await (begun ?? indexWithRecords(records.filter(beforePages)));
+    for (const item of items) {
+      if (item.kind !== "page") continue;
+      const target = join(folder, item.path);
+      mkdirSync(dirname(target), { recursive: true });
+      try {
+        linkSync(join(root, item.path), target);
+      } catch {
+        copyFileSync(join(root, item.path), target);
+      }
+    }
+    if (existsSync(folder)) {
+      const adding = index.addDirectory({ path: folder });
+      whileReading();
+      const added = await adding;
+      if (added.errors.length)
+        throw new Error(`Pagefind could not index the site: ${added.errors.join("; ")}`);
+    }
     await addRecords(
       index,
       records.filter((item) => !beforePages(item)),
@@ -387,41 +313,8 @@ async function indexPart(
     removeUnusedUi(outputPath);
   } finally {
     await pagefind.close();
-    rmSync(batchFolder(root), { recursive: true, force: true });
+    rmSync(folder, { recursive: true, force: true });
   }
-}
-
-/** Where the pages of the site under `root` are linked for Pagefind to read. */
-function batchFolder(root: string, n?: number): string {
-  return n === undefined ? `${root}.search-part` : join(`${root}.search-part`, String(n));
-}
-
-/**
- * Pagefind reads batch `n` of the pages under `root`. They are hard-linked
- * into a folder of their own (same paths, so the same URLs) for Pagefind to
- * read in parallel; handed over one by one through its Node API, they took
- * 1.7 times as long.
- */
-async function addBatch(
-  index: pagefind.PagefindIndex,
-  root: string,
-  batch: readonly SearchablePage[],
-  n: number,
-): Promise<void> {
-  const folder = batchFolder(root, n);
-  rmSync(folder, { recursive: true, force: true });
-  for (const page of batch) {
-    const target = join(folder, page.path);
-    mkdirSync(dirname(target), { recursive: true });
-    try {
-      linkSync(join(root, page.path), target);
-    } catch {
-      copyFileSync(join(root, page.path), target);
-    }
-  }
-  const added = await index.addDirectory({ path: folder });
-  if (added.errors.length)
-    throw new Error(`Pagefind could not index the site: ${added.errors.join("; ")}`);
 }
 
 /**

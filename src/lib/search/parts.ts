@@ -101,29 +101,6 @@ export function searchablePage(path: string, bytes: Buffer): SearchablePage | un
   };
 }
 
-/**
- * Pages are handed to Pagefind in batches of this many, in path order: the
- * build hands each batch over as soon as Astro has written it (the pages are
- * rendered in path order, src/lib/astro/search-first.ts), and the index is
- * the same whether a batch came early or after Astro (pageBatches).
- */
-export const PAGE_BATCH = 64;
-
-/** `pages` (sorted by path) cut into the batches Pagefind reads them in. */
-export function pageBatches<T>(pages: readonly T[]): T[][] {
-  const batches: T[][] = [];
-  for (let i = 0; i < pages.length; i += PAGE_BATCH) batches.push(pages.slice(i, i + PAGE_BATCH));
-  return batches;
-}
-
-/** Whether two pages are the same file with the same bytes. */
-export function samePage(
-  a: Pick<SearchablePage, "path" | "hash"> | undefined,
-  b: Pick<SearchablePage, "path" | "hash"> | undefined,
-): boolean {
-  return a !== undefined && b !== undefined && a.path === b.path && a.hash === b.hash;
-}
-
 /** Pagefind's URL for a page at `path`: "cases/x/index.html" → "/cases/x/". */
 export function pageUrl(path: string): string {
   return encodeURI(`/${path.replace(/(^|\/)index\.html$/, "$1")}`)
