@@ -94,6 +94,12 @@ function files(dir: string): Map<string, Buffer> {
   return found;
 }
 
+/** The same files, by relative path, with the same bytes. */
+function expectSameFiles(actual: Map<string, Buffer>, expected: Map<string, Buffer>): void {
+  expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+  for (const [path, bytes] of expected) expect(actual.get(path)?.equals(bytes), path).toBe(true);
+}
+
 async function index(name: string, options: { head?: boolean; partChars?: number } = {}) {
   const root = site(name);
   const records = structuredClone(RECORDS);
@@ -117,9 +123,7 @@ describe("the search index begun before the pages", () => {
   it("is the same index, file for file, as one made after the pages", async () => {
     const begun = await index("begun", { head: true });
     expect(plain.stats.parts).toBe(1);
-    expect([...begun.files.keys()].sort()).toEqual([...plain.files.keys()].sort());
-    for (const [path, bytes] of plain.files)
-      expect(begun.files.get(path)?.equals(bytes), path).toBe(true);
+    expectSameFiles(begun.files, plain.files);
   }, 120_000);
 
   it("keeps the record, not the page, where both have one URL", () => {
@@ -146,9 +150,7 @@ describe("the search index begun before the pages", () => {
     const split = await index("split", { partChars: 300 });
     const begun = await index("split-begun", { head: true, partChars: 300 });
     expect(split.stats.parts).toBeGreaterThan(1);
-    expect([...begun.files.keys()].sort()).toEqual([...split.files.keys()].sort());
-    for (const [path, bytes] of split.files)
-      expect(begun.files.get(path)?.equals(bytes), path).toBe(true);
+    expectSameFiles(begun.files, split.files);
   }, 120_000);
 });
 
